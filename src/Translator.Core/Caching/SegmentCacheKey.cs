@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using Translator.Core.Providers;
+
+namespace Translator.Core.Caching;
+
+/// <summary>
+/// The cache key of one segment translation:
+/// <c>tr:v1:{provider}:{version}:{source}:{target}:{options}:{glossary}:{sha256(normalised text)}</c>.
+/// Everything that can change the output is in the key; the text is hashed so keys stay short and no
+/// customer text is stored in key names.
+/// </summary>
+public static class SegmentCacheKey
+{
+    /// <summary>Bumped whenever the key layout or the normalisation changes.</summary>
+    public const string Prefix = "tr:v1";
+
+    /// <param name="glossaryFingerprint">
+    /// Fingerprint of the glossary entries that matched in this segment ("-" when none did), so editing one
+    /// entry misses only for the segments that contain it.
+    /// </param>
+    public static string Create(
+        ITranslationProvider provider,
+        string sourceLanguage,
+        string targetLanguage,
+        Formality formality,
+        string glossaryFingerprint,
+        string segmentText) =>
+        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage,
+            OptionsFingerprint(formality), glossaryFingerprint, Hash(Normalize(segmentText)));
+
+    private static string OptionsFingerprint(Formality formality) => formality switch
+    {
+        Formality.Default => "f0",
+        Formality.More => "f+",
+        Formality.Less => "f-",
+        _ => throw new ArgumentOutOfRangeException(nameof(formality)),
+    };
+
+    /// <summary>
+    /// Normalises only what cannot change meaning: Unicode NFC, runs of whitespace, and typographic
+    /// versus straight quotes and apostrophes (outlets differ in which they print).
+    /// </summary>
+    internal static string Normalize(string text)
+    {
+        var nfc = text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(nfc.Length);
+        var pendingSpace = false;
+        foreach (var c in nfc)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+            sb.Append(c switch
+            {
+                '‘' or '’' or '‚' or '‛' or '′' => '\'',
+                '“' or '”' or '„' or '‟' or '″' => '"',
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+
+    private static string Hash(string text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

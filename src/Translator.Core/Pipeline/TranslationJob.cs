@@ -1,0 +1,48 @@
+using Translator.Core.Articles;
+using Translator.Core.Providers;
+
+namespace Translator.Core.Pipeline;
+
+/// <summary>One validated request: an article, its language, and the languages to translate it into.</summary>
+public sealed record TranslationJob(
+    SourceArticle Article,
+    string SourceLanguage,
+    IReadOnlyList<string> TargetLanguages,
+    Formality Formality = Formality.Default,
+    string? GlossaryId = null);
+
+/// <summary>Which part of the article a segment belongs to.</summary>
+public enum ArticlePart
+{
+    Title,
+    Body,
+}
+
+/// <summary>Where a segment sits: part, paragraph index within the part, segment index within the paragraph.</summary>
+public readonly record struct SegmentLocation(ArticlePart Part, int Paragraph, int Segment);
+
+/// <summary>One segment's translation.</summary>
+public sealed record TranslatedSegment(string SourceText, string Text, bool FromCache, string Provider);
+
+/// <summary>A paragraph's translation: the joined text and the segments it was made of.</summary>
+public sealed record TranslatedParagraph(string Text, IReadOnlyList<TranslatedSegment> Segments);
+
+/// <summary>What one target language cost.</summary>
+public sealed record TranslationStats(int Segments, int CacheHits, long ProviderCharacters);
+
+/// <summary>The whole article in one target language.</summary>
+public sealed record TranslatedArticle(
+    string TargetLanguage,
+    TranslatedParagraph? Title,
+    IReadOnlyList<TranslatedParagraph> Paragraphs,
+    TranslationStats Stats);
+
+/// <summary>What the pipeline reports while it works.</summary>
+public abstract record PipelineEvent(string TargetLanguage);
+
+/// <summary>A segment is ready (from cache or from the provider).</summary>
+public sealed record SegmentTranslated(string TargetLanguage, SegmentLocation Location, TranslatedSegment Segment)
+    : PipelineEvent(TargetLanguage);
+
+/// <summary>Every segment of one target language is ready; sent once per language, after its segments.</summary>
+public sealed record ArticleTranslated(TranslatedArticle Article) : PipelineEvent(Article.TargetLanguage);

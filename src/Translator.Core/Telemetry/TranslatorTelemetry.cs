@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Translator.Core.Telemetry;
+
+/// <summary>
+/// The service's one <see cref="ActivitySource"/> and one <see cref="Meter"/>. Tags carry languages,
+/// providers and counts, never article text.
+/// </summary>
+public static class TranslatorTelemetry
+{
+    public const string Name = "Translator";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Segments served, tagged with <c>translator.cache_hit</c>.</summary>
+    public static readonly Counter<long> Segments =
+        Meter.CreateCounter<long>("translator.segments", "{segment}", "Segments translated or served from cache");
+
+    /// <summary>Characters sent to a provider, tagged with <c>translator.provider</c>.</summary>
+    public static readonly Counter<long> ProviderCharacters =
+        Meter.CreateCounter<long>("translator.provider.characters", "{character}", "Characters sent to translation providers");
+
+    /// <summary>Duration of one provider call.</summary>
+    public static readonly Histogram<double> ProviderDuration =
+        Meter.CreateHistogram<double>("translator.provider.duration", "s", "Duration of provider calls");
+
+    /// <summary>Duration of translating one article into one target language.</summary>
+    public static readonly Histogram<double> ArticleDuration =
+        Meter.CreateHistogram<double>("translator.article.duration", "s", "Time to translate an article into one language");
+
+    public const string ProviderTag = "translator.provider";
+    public const string CacheHitTag = "translator.cache_hit";
+    public const string TargetLanguageTag = "translator.target_language";
+    public const string SourceLanguageTag = "translator.source_language";
+}

@@ -1,0 +1,66 @@
+using Translator.Core.Pipeline;
+using Translator.Core.Segmentation;
+using Proto = Translator.Protos.V1;
+
+namespace Translator.Server.Grpc;
+
+/// <summary>Maps the core's results onto the wire contract.</summary>
+internal static class ProtoMapping
+{
+    public static Proto.TranslatedArticle ToProto(this TranslatedArticle article) => new()
+    {
+        TargetLanguage = article.TargetLanguage,
+        Title = article.Title?.Text ?? "",
+        Paragraphs = { article.Paragraphs.Select(p => p.ToProto()) },
+        Stats = new Proto.TranslationStats
+        {
+            Segments = article.Stats.Segments,
+            CacheHits = article.Stats.CacheHits,
+            ProviderCharacters = article.Stats.ProviderCharacters,
+        },
+    };
+
+    public static Proto.StreamTranslateArticleResponse ToProto(this PipelineEvent e) => e switch
+    {
+        SegmentTranslated s => new Proto.StreamTranslateArticleResponse
+        {
+            Segment = new Proto.TranslatedSegmentEvent
+            {
+                TargetLanguage = s.TargetLanguage,
+                Part = s.Location.Part == ArticlePart.Title ? Proto.ArticlePart.Title : Proto.ArticlePart.Body,
+                ParagraphIndex = s.Location.Paragraph,
+                SegmentIndex = s.Location.Segment,
+                Segment = s.Segment.ToProto(),
+            },
+        },
+        ArticleTranslated a => new Proto.StreamTranslateArticleResponse { Completed = a.Article.ToProto() },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown pipeline event."),
+    };
+
+    public static Proto.SegmentArticleResponse ToProto(this SegmentedArticle article) => new()
+    {
+        Title = article.Title?.Text ?? "",
+        Paragraphs =
+        {
+            article.Paragraphs.Select(p => new Proto.SegmentedParagraph
+            {
+                Text = p.Text,
+                Segments = { p.Segments.Select(s => new Proto.Segment { Text = s.Of(p.Text), Start = s.Start, Length = s.Length }) },
+            }),
+        },
+    };
+
+    private static Proto.TranslatedParagraph ToProto(this TranslatedParagraph paragraph) => new()
+    {
+        Text = paragraph.Text,
+        Segments = { paragraph.Segments.Select(s => s.ToProto()) },
+    };
+
+    private static Proto.TranslatedSegment ToProto(this TranslatedSegment segment) => new()
+    {
+        SourceText = segment.SourceText,
+        TranslatedText = segment.Text,
+        FromCache = segment.FromCache,
+        Provider = segment.Provider,
+    };
+}

@@ -1,0 +1,65 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Translator.Server.Grpc;
+
+/// <summary>
+/// Every error a client can receive, as <c>google.rpc.Status</c> with typed details. Messages are
+/// written for clients: they never quote article text or internal exception messages.
+/// </summary>
+internal static class RpcErrors
+{
+    public const string Domain = "translator.v1";
+
+    public static RpcException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = violations.Count == 1
+                ? $"Invalid request: {violations[0].Field}: {violations[0].Description}"
+                : $"Invalid request: {violations.Count} problems, see details.",
+            Details = { Any.Pack(new BadRequest { FieldViolations = { violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }) } }) },
+        }.ToRpcException();
+
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument([new FieldViolation(field, description)]);
+
+    public static RpcException QuotaExceeded(string provider) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = "The translation provider's character quota is used up.",
+            Details = { Any.Pack(new ErrorInfo { Reason = "PROVIDER_QUOTA_EXCEEDED", Domain = Domain, Metadata = { ["provider"] = provider } }) },
+        }.ToRpcException();
+
+    public static RpcException ProviderUnavailable(TimeSpan retryAfter) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = "The translation provider is unavailable; retry later.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "PROVIDER_UNAVAILABLE", Domain = Domain }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
+            },
+        }.ToRpcException();
+
+    public static RpcException TranslationFailed() =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.Internal,
+            Message = "The translation failed; the incident has been logged.",
+            Details = { Any.Pack(new ErrorInfo { Reason = "TRANSLATION_FAILED", Domain = Domain }) },
+        }.ToRpcException();
+
+    public static RpcException CallTooLong(TimeSpan limit) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.DeadlineExceeded,
+            Message = $"The call ran past the server's limit of {limit.TotalSeconds:0} seconds.",
+        }.ToRpcException();
+}
+
+/// <summary>One invalid request field and what is wrong with it.</summary>
+internal readonly record struct FieldViolation(string Field, string Description);

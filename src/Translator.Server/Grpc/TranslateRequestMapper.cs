@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Options;
+using Translator.Core;
+using Translator.Core.Articles;
+using Translator.Core.Languages;
+using Translator.Core.Pipeline;
+using Translator.Core.Providers;
+using Translator.Protos.V1;
+using CoreFormality = Translator.Core.Providers.Formality;
+using ProtoFormality = Translator.Protos.V1.Formality;
+
+namespace Translator.Server.Grpc;
+
+/// <summary>
+/// Validates translate requests field by field and maps them to the core's <see cref="TranslationJob"/>.
+/// Every problem is collected, so a client learns all of them from one call.
+/// </summary>
+internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers)
+{
+    private const int MaxGlossaryIdLength = 128;
+
+    public TranslationJob ToJob(TranslateArticleRequest request) =>
+        ToJob(request.Article, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+
+    public TranslationJob ToJob(StreamTranslateArticleRequest request) =>
+        ToJob(request.Article, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+
+    /// <summary>Validates an article and its language for the RPCs that do not translate.</summary>
+    public SourceArticle ToArticle(Article? article, string sourceLanguage)
+    {
+        var violations = new List<FieldViolation>();
+        var source = ValidateArticle(article, violations);
+        ValidateSourceLanguage(sourceLanguage, violations);
+        return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : source!;
+    }
+
+    private TranslationJob ToJob(
+        Article? article, string sourceLanguage, IReadOnlyList<string> targetLanguages, string glossaryId, TranslationOptions? translationOptions)
+    {
+        var violations = new List<FieldViolation>();
+        var source = ValidateArticle(article, violations);
+        var sourceOk = ValidateSourceLanguage(sourceLanguage, violations);
+        var targets = ValidateTargets(sourceOk ? LanguageTag.Normalize(sourceLanguage) : null, targetLanguages, violations);
+        if (glossaryId.Length > MaxGlossaryIdLength || glossaryId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            violations.Add(new("glossary_id", $"Must be at most {MaxGlossaryIdLength} characters of letters, digits, '-', '_' or '.'."));
+        }
+        var formality = (translationOptions?.Formality ?? ProtoFormality.Unspecified) switch
+        {
+            ProtoFormality.Unspecified => CoreFormality.Default,
+            ProtoFormality.More => CoreFormality.More,
+            ProtoFormality.Less => CoreFormality.Less,
+            var unknown => Invalid(violations, "options.formality", $"Unknown formality value {(int)unknown}.", CoreFormality.Default),
+        };
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(violations);
+        }
+        return new TranslationJob(source!, LanguageTag.Normalize(sourceLanguage), targets, formality,
+            glossaryId.Length == 0 ? null : glossaryId);
+    }
+
+    private SourceArticle? ValidateArticle(Article? article, List<FieldViolation> violations)
+    {
+        if (article is null)
+        {
+            violations.Add(new("article", "Required."));
+            return null;
+        }
+        var limits = options.Value;
+        var (field, paragraphs) = article.BodyCase switch
+        {
+            Article.BodyOneofCase.Text => ("article.text", ArticleBody.FromText(article.Text)),
+            Article.BodyOneofCase.Paragraphs => ("article.paragraphs", ArticleBody.FromParagraphs(article.Paragraphs.Items)),
+            Article.BodyOneofCase.Html => ("article.html", HtmlText.ToParagraphs(article.Html)),
+            _ => ("article", (IReadOnlyList<string>)[]),
+        };
+        var rawLength = article.Title.Length + article.Text.Length + article.Html.Length
+            + (article.Paragraphs?.Items.Sum(p => p.Length) ?? 0);
+        if (rawLength > limits.MaxArticleCharacters)
+        {
+            violations.Add(new(field, $"The article has {rawLength} characters; at most {limits.MaxArticleCharacters} are accepted."));
+            return null;
+        }
+        if (paragraphs.Count == 0)
+        {
+            violations.Add(new(field, "The article body is empty."));
+            return null;
+        }
+        if (paragraphs.Count > limits.MaxParagraphs)
+        {
+            violations.Add(new(field, $"The article has {paragraphs.Count} paragraphs; at most {limits.MaxParagraphs} are accepted."));
+            return null;
+        }
+        return new SourceArticle(article.Id, article.Title, paragraphs);
+    }
+
+    private static bool ValidateSourceLanguage(string sourceLanguage, List<FieldViolation> violations)
+    {
+        if (sourceLanguage.Length == 0)
+        {
+            violations.Add(new("source_language", "Required: a BCP-47 language tag such as \"en\"."));
+            return false;
+        }
+        if (!LanguageTag.IsWellFormed(sourceLanguage))
+        {
+            violations.Add(new("source_language", $"\"{Truncate(sourceLanguage)}\" is not a BCP-47 language tag."));
+            return false;
+        }
+        return true;
+    }
+
+    private string[] ValidateTargets(string? source, IReadOnlyList<string> targets, List<FieldViolation> violations)
+    {
+        if (targets.Count == 0)
+        {
+            violations.Add(new("target_languages", "At least one target language is required."));
+            return [];
+        }
+        if (targets.Count > options.Value.MaxTargetLanguages)
+        {
+            violations.Add(new("target_languages", $"{targets.Count} target languages requested; at most {options.Value.MaxTargetLanguages} are accepted."));
+            return [];
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>(targets.Count);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var field = $"target_languages[{i}]";
+            var target = targets[i];
+            if (!LanguageTag.IsWellFormed(target))
+            {
+                violations.Add(new(field, $"\"{Truncate(target)}\" is not a BCP-47 language tag."));
+                continue;
+            }
+            var normalized = LanguageTag.Normalize(target);
+            if (source is not null && LanguageTag.PrimaryLanguage(source) == LanguageTag.PrimaryLanguage(normalized))
+            {
+                violations.Add(new(field, $"\"{normalized}\" is the source language."));
+            }
+            else if (!seen.Add(normalized))
+            {
+                violations.Add(new(field, $"\"{normalized}\" is requested more than once."));
+            }
+            else if (source is not null && providers.PreferredFor(source, normalized) is null)
+            {
+                violations.Add(new(field, $"Translation from \"{source}\" to \"{normalized}\" is not supported by the configured provider."));
+            }
+            result.Add(normalized);
+        }
+        return result.ToArray();
+    }
+
+    private static T Invalid<T>(List<FieldViolation> violations, string field, string description, T fallback)
+    {
+        violations.Add(new(field, description));
+        return fallback;
+    }
+
+    /// <summary>Echoes at most a short prefix of a bad value: enough to recognise it, never a payload.</summary>
+    private static string Truncate(string value) => value.Length <= 35 ? value : value[..32] + "...";
+}

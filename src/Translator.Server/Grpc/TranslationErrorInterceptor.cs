@@ -1,0 +1,74 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Translator.Core.Pipeline;
+using Translator.Core.Providers;
+
+namespace Translator.Server.Grpc;
+
+/// <summary>
+/// Turns domain failures into gRPC statuses in one place, so services stay thin and every RPC reports
+/// the same failure the same way. Details go to the server log; clients get a status and typed details.
+/// </summary>
+internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErrorInterceptor> logger) : Interceptor
+{
+    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(5);
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    private RpcException? Map(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case TranslationRequestException invalid:
+                return RpcErrors.InvalidArgument(invalid.Field, invalid.Message);
+            case ProviderException provider:
+                LogProviderFailure(logger, provider, context.Method, provider.Provider, provider.Failure);
+                return provider.Failure switch
+                {
+                    ProviderFailure.QuotaExceeded => RpcErrors.QuotaExceeded(provider.Provider),
+                    ProviderFailure.Unavailable => RpcErrors.ProviderUnavailable(provider.RetryAfter ?? DefaultRetryDelay),
+                    // The operator must fix the credentials; the client can only wait.
+                    ProviderFailure.Misconfigured => RpcErrors.ProviderUnavailable(DefaultRetryDelay),
+                    ProviderFailure.UnsupportedLanguage => RpcErrors.InvalidArgument("target_languages", "The language pair is not supported by the configured provider."),
+                    _ => RpcErrors.TranslationFailed(),
+                };
+            case OperationCanceledException or RpcException:
+                return null;
+            default:
+                LogUnexpectedFailure(logger, exception, context.Method);
+                return RpcErrors.TranslationFailed();
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, EventName = "ProviderFailed", Level = LogLevel.Error,
+        Message = "{Method} failed: provider {Provider} reported {Failure}")]
+    private static partial void LogProviderFailure(ILogger logger, Exception exception, string method, string provider, ProviderFailure failure);
+
+    [LoggerMessage(EventId = 2002, EventName = "UnexpectedFailure", Level = LogLevel.Error,
+        Message = "{Method} failed unexpectedly")]
+    private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, string method);
+}

@@ -1,0 +1,31 @@
+using Translator.Core;
+using Translator.Server.Grpc;
+
+namespace Translator.Server.Hosting;
+
+internal static class TranslatorHostingExtensions
+{
+    /// <summary>The gRPC surface, health, reflection and the translation core.</summary>
+    public static IServiceCollection AddTranslator(this IServiceCollection services)
+    {
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<TranslationErrorInterceptor>();
+            // Bounds the request before any of it is parsed: 200,000 characters of CJK text is ~600 KB.
+            o.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.AddSingleton<TranslateRequestMapper>();
+        services.AddTranslatorCore();
+        return services;
+    }
+
+    public static WebApplication MapTranslatorEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<TranslationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
