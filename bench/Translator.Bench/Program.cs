@@ -1,0 +1,17 @@
+using Translator.Bench;
+
+// Each benchmark is a sub-command; results files in bench/ record the command that produced them.
+var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
+{
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine("usage: Translator.Bench <command> [args]");
+    foreach (var (name, c) in commands)
+    {
+        Console.Error.WriteLine($"  {name,-12} {c.Usage}");
+    }
+    return 2;
+}
+return await command.RunAsync(args[1..]);
