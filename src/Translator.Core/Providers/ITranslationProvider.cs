@@ -51,8 +51,18 @@ public sealed record ProviderBatch(
     string SourceLanguage,
     string TargetLanguage,
     IReadOnlyList<ProviderText> Texts,
-    Formality Formality)
+    Formality Formality,
+    ProviderGlossary? Glossary = null)
 {
     /// <summary>Whether any text carries protected spans, which the provider must pass through untouched.</summary>
     public bool HasProtectedSpans => Texts.Any(t => ProtectedSpans.Contains(t.Text));
 }
+
+/// <summary>
+/// The glossary in force for a batch's language pair, for providers with a native glossary feature.
+/// Our own masking protects the terms either way; a native glossary also steers inflection around them.
+/// </summary>
+/// <param name="Id">Our glossary's id.</param>
+/// <param name="Version">Bumped on every change, so a provider can key its copy by it.</param>
+/// <param name="Terms">Source term (and each source variant) to target rendering.</param>
+public sealed record ProviderGlossary(string Id, long Version, IReadOnlyList<KeyValuePair<string, string>> Terms);

@@ -1,0 +1,23 @@
+namespace Translator.Testing;
+
+/// <summary>Locates the repository and the read-only <c>shared/</c> folder beside it.</summary>
+public static class RepositoryPaths
+{
+    /// <summary>The directory holding <c>Translator.sln</c>.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary><c>../shared</c> next to the repository (reference data and samples).</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Translator.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Translator.sln above {AppContext.BaseDirectory}.");
+    }
+}
