@@ -53,6 +53,12 @@ internal static class RpcErrors
             Details = { Any.Pack(new ErrorInfo { Reason = "TRANSLATION_FAILED", Domain = Domain }) },
         }.ToRpcException();
 
+    public static RpcException DeadlineExceeded() =>
+        new(new global::Grpc.Core.Status(StatusCode.DeadlineExceeded, "The call's deadline expired before the translation finished."));
+
+    public static RpcException Cancelled() =>
+        new(new global::Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+
     public static RpcException CallTooLong(TimeSpan limit) =>
         new Google.Rpc.Status
         {

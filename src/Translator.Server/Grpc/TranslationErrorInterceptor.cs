@@ -56,6 +56,10 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
                     ProviderFailure.UnsupportedLanguage => RpcErrors.InvalidArgument("target_languages", "The language pair is not supported by the configured provider."),
                     _ => RpcErrors.TranslationFailed(),
                 };
+            case OperationCanceledException when context.Deadline <= DateTime.UtcNow:
+                return RpcErrors.DeadlineExceeded();
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return RpcErrors.Cancelled();
             case OperationCanceledException or RpcException:
                 return null;
             default:

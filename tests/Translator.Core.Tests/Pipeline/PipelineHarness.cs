@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Translator.Core.Caching;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Testing;
 
 namespace Translator.Core.Tests.Pipeline;
 

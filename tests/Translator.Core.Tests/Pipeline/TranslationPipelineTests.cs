@@ -1,6 +1,7 @@
 using Translator.Core.Articles;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Testing;
 
 namespace Translator.Core.Tests.Pipeline;
 

@@ -1,12 +1,12 @@
 using Translator.Core.Providers;
 
-namespace Translator.Core.Tests.Pipeline;
+namespace Translator.Testing;
 
 /// <summary>
 /// A provider that records every batch it receives and translates by tagging each text with the
 /// target language. An optional gate lets a test hold a chosen batch back.
 /// </summary>
-internal sealed class CountingProvider(ProviderLimits? limits = null, string name = "Counting") : ITranslationProvider
+public sealed class CountingProvider(ProviderLimits? limits = null, string name = "Counting") : ITranslationProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ProviderBatch> _batches = [];

@@ -1,0 +1,69 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Translator.Core;
+using Translator.Core.Providers;
+
+namespace Translator.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, in memory. Settings override configuration (like environment variables would);
+/// <see cref="ConfigureServices"/> swaps in test doubles.
+/// </summary>
+public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Sets a configuration key ("Translation:Provider") before the server starts.</summary>
+    public TranslatorServerFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Registers a provider under its name and selects it (and any others already selected, in order).</summary>
+    public TranslatorServerFactory WithProvider(ITranslationProvider provider)
+    {
+        _services.Add(s =>
+        {
+            s.AddKeyedSingleton(provider.Name, provider);
+            s.AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name));
+        });
+        _settings["Translation:Provider"] = _settings.TryGetValue("Translation:Provider", out var existing) && existing is { Length: > 0 } && existing != "Pseudo"
+            ? $"{existing},{provider.Name}"
+            : provider.Name;
+        return this;
+    }
+
+    public TranslatorServerFactory ConfigureServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>A gRPC channel to the in-memory server.</summary>
+    public GrpcChannel CreateChannel() =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = Server.CreateHandler(),
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+}
