@@ -1,5 +1,8 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +45,19 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
     {
         _services.Add(configure);
         return this;
+    }
+
+    /// <summary>
+    /// Serves over real Kestrel (h2c) on a free loopback port instead of in memory, for clients that
+    /// run in another process. Returns the server's address.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        _settings["Urls"] = "http://127.0.0.1:0";
+        UseKestrel();
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First());
     }
 
     /// <summary>A gRPC channel to the in-memory server.</summary>

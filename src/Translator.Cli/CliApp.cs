@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Translator.Protos.V1;
+
+namespace Translator.Cli;
+
+/// <summary>The <c>translator</c> command line: a thin gRPC client of the Translator service.</summary>
+internal static class CliApp
+{
+    public const string DefaultServer = "http://localhost:5080";
+
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
+
+    public static RootCommand Build(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var input = stdin ?? Console.In;
+
+        var server = new Option<string>("--server")
+        {
+            Description = "Translator server address (h2c for http://).",
+            DefaultValueFactory = _ => DefaultServer,
+            Recursive = true,
+        };
+        server.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                result.AddError("--server must be an absolute http:// or https:// address.");
+            }
+        });
+        var from = new Option<string>("--from")
+        {
+            Description = "BCP-47 language of the article.",
+            DefaultValueFactory = _ => "en",
+            Recursive = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the server's response as JSON.", Recursive = true };
+        var file = new Argument<string>("file") { Description = "Article file: plain text (blank lines between paragraphs) or HTML; - reads standard input." };
+        var to = new Option<string>("--to")
+        {
+            Description = "Target languages, comma-separated BCP-47 tags (e.g. ko,ru,ja).",
+            Required = true,
+        };
+        var stream = new Option<bool>("--stream") { Description = "Print segments as they are translated." };
+        var glossary = new Option<string?>("--glossary") { Description = "Glossary id (default: the server's default glossary)." };
+
+        var translate = new Command("translate", "Translate an article into one or more languages.") { file, to, stream, glossary };
+        translate.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        {
+            var article = await ArticleFile.ReadAsync(parse.GetValue(file)!, input, ct);
+            var targets = parse.GetValue(to)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var printer = new TranslationPrinter(output, parse.GetValue(json) ? Json : null);
+            if (parse.GetValue(stream))
+            {
+                var request = new StreamTranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "" };
+                using var call = client.StreamTranslateArticle(request, cancellationToken: ct);
+                await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
+                {
+                    printer.Print(message);
+                }
+            }
+            else
+            {
+                var request = new TranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "" };
+                printer.Print(await client.TranslateArticleAsync(request, cancellationToken: ct));
+            }
+        }));
+
+        var segmentFile = new Argument<string>("file") { Description = "Article file, as for translate." };
+        var segment = new Command("segment", "Print an article's paragraphs and sentence segments.") { segmentFile };
+        segment.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        {
+            var article = await ArticleFile.ReadAsync(parse.GetValue(segmentFile)!, input, ct);
+            var response = await client.SegmentArticleAsync(new SegmentArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)! }, cancellationToken: ct);
+            new TranslationPrinter(output, parse.GetValue(json) ? Json : null).Print(response);
+        }));
+
+        return new RootCommand($"Client for the Translator gRPC service. {ExitCodes.Help}")
+        {
+            Options = { server, from, json },
+            Subcommands = { translate, segment },
+        };
+    }
+
+    private static async Task<int> RunAsync(string server, TextWriter errors, Func<TranslationService.TranslationServiceClient, Task> call)
+    {
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(server);
+            await call(new TranslationService.TranslationServiceClient(channel));
+            return ExitCodes.Success;
+        }
+        catch (IOException ex)
+        {
+            await errors.WriteLineAsync($"error: cannot read the article: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (RpcException ex)
+        {
+            await errors.WriteLineAsync($"error: {ex.StatusCode}: {ex.Status.Detail}");
+            foreach (var violation in ex.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations ?? [])
+            {
+                await errors.WriteLineAsync($"  {violation.Field}: {violation.Description}");
+            }
+            return ex.StatusCode switch
+            {
+                StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition => ExitCodes.InvalidInput,
+                StatusCode.Unavailable or StatusCode.ResourceExhausted => ExitCodes.Unavailable,
+                _ => ExitCodes.Failed,
+            };
+        }
+    }
+}

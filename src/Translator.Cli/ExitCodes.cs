@@ -1,0 +1,21 @@
+namespace Translator.Cli;
+
+/// <summary>Exit codes scripts can rely on (also listed in <c>--help</c> and the README).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command line itself was wrong (System.CommandLine's own code for parse errors).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The server rejected the input (INVALID_ARGUMENT) or the file could not be read.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The server or its provider is unreachable, unavailable or out of quota: retry later.</summary>
+    public const int Unavailable = 3;
+
+    /// <summary>Anything else: the server failed, or the call timed out.</summary>
+    public const int Failed = 4;
+
+    public const string Help = "Exit codes: 0 success, 1 usage, 2 invalid input, 3 unavailable (retry later), 4 failed.";
+}

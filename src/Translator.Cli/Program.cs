@@ -1,0 +1,3 @@
+using Translator.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,107 @@
+using Translator.Server.Tests.Infrastructure;
+using Translator.Testing;
+
+namespace Translator.Server.Tests.Cli;
+
+/// <summary>The <c>translator</c> CLI as a separate process against the real server on Kestrel.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    private readonly TranslatorServerFactory _factory = new();
+    private readonly Uri _server;
+    private readonly string _article = Path.Combine(Path.GetTempPath(), $"translator-cli-{Guid.NewGuid():N}.txt");
+
+    public CliTests()
+    {
+        _server = _factory.StartKestrel();
+        File.WriteAllText(_article, "Kim Jong Un met Vladimir Putin. They talked for 3 hours.\n\nThe U.S. said nothing.\n");
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        File.Delete(_article);
+    }
+
+    private Task<ProcessResult> Cli(params string[] args) =>
+        ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "translator.dll"), .. args], null, null, _ct);
+
+    [Fact]
+    public async Task Translate_ThreeLanguages_PrintsEachTranslationAndExitsZero()
+    {
+        var result = await Cli("translate", _article, "--to", "ko,ru,ja", "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("== ko ==", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("== ru ==", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("⟦ja⟧", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslateStream_PrintsSegmentLinesThenCompletion()
+    {
+        var result = await Cli("translate", _article, "--to", "ko", "--stream", "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Count(l => l.StartsWith("[ko 1.", StringComparison.Ordinal) || l.StartsWith("[ko 2.", StringComparison.Ordinal)));
+        Assert.StartsWith("[ko done] 3 segments", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslateJson_PrintsParseableResponse()
+    {
+        var result = await Cli("translate", _article, "--to", "ko", "--json", "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("ko", json.RootElement.GetProperty("translations")[0].GetProperty("targetLanguage").GetString());
+    }
+
+    [Fact]
+    public async Task Segment_PrintsNumberedSegments()
+    {
+        var result = await Cli("segment", _article, "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("1.2\tThey talked for 3 hours.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("2.1\tThe U.S. said nothing.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_InvalidLanguage_ExitsTwoAndNamesTheField()
+    {
+        var result = await Cli("translate", _article, "--to", "ko,en", "--server", _server.ToString());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("target_languages[1]", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_MissingFile_ExitsTwo()
+    {
+        var result = await Cli("translate", _article + ".missing", "--to", "ko", "--server", _server.ToString());
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Translate_NoServerListening_ExitsThree()
+    {
+        var port = _server.Port;
+        _factory.Dispose();
+
+        var result = await Cli("translate", _article, "--to", "ko", "--server", $"http://127.0.0.1:{port}");
+
+        Assert.Equal(3, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Translate_MissingTargets_ExitsOneWithUsage()
+    {
+        var result = await Cli("translate", _article);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--to", result.StandardError, StringComparison.Ordinal);
+    }
+}
