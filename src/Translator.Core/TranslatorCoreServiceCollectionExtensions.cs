@@ -27,6 +27,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ISentenceSegmenter, SimpleSentenceSegmenter>();
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
+        services.TryAddSingleton<SingleFlight>();
         services.AddTranslationProvider<PseudoLocalizationProvider>(PseudoLocalizationProvider.ProviderName);
         services.TryAddSingleton(sp => new ProviderChain(
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value.ProviderNames

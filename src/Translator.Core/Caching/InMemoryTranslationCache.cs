@@ -6,19 +6,33 @@ namespace Translator.Core.Caching;
 /// The default cache: process-local, bounded, least-recently-used eviction. Right for a single
 /// instance or a demo; replicas share nothing through it.
 /// </summary>
-internal sealed class InMemoryTranslationCache(IOptions<TranslatorOptions> options, TimeProvider time) : ITranslationCache
+internal sealed class InMemoryTranslationCache : ITranslationCache
 {
-    private readonly int _capacity = options.Value.InMemoryCacheEntries;
-    private readonly TimeSpan _ttl = options.Value.CacheTtl;
+    private readonly int _capacity;
+    private readonly TimeSpan _ttl;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, LinkedListNode<Entry>> _map = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _lru = new();
     private readonly Lock _gate = new();
+
+    public InMemoryTranslationCache(IOptions<TranslatorOptions> options, TimeProvider time)
+        : this(options.Value.InMemoryCacheEntries, options.Value.CacheTtl, time)
+    {
+    }
+
+    /// <summary>A cache of its own size and lifetime, such as the local tier in front of a shared store.</summary>
+    internal InMemoryTranslationCache(int capacity, TimeSpan ttl, TimeProvider time)
+    {
+        _capacity = capacity;
+        _ttl = ttl;
+        _time = time;
+    }
 
     public string Name => "memory";
 
     public ValueTask<IReadOnlyList<CachedTranslation?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var result = new CachedTranslation?[keys.Count];
         lock (_gate)
         {
@@ -43,7 +57,7 @@ internal sealed class InMemoryTranslationCache(IOptions<TranslatorOptions> optio
 
     public ValueTask SetManyAsync(IReadOnlyList<KeyValuePair<string, CachedTranslation>> entries, CancellationToken cancellationToken)
     {
-        var expiresAt = time.GetUtcNow() + _ttl;
+        var expiresAt = _time.GetUtcNow() + _ttl;
         lock (_gate)
         {
             foreach (var (key, value) in entries)

@@ -16,11 +16,13 @@ namespace Translator.Core.Pipeline;
 /// <summary>
 /// segment → look up every segment in the cache (one round trip per language) → send the misses to the
 /// provider in batches that fit its limits → store → assemble, for every target language concurrently.
-/// Identical segments within a request are translated once.
+/// Identical segments within a request are translated once, and a segment that concurrent requests
+/// all miss is translated once for all of them (<see cref="SingleFlight"/>).
 /// </summary>
 internal sealed partial class TranslationPipeline(
     ArticleSegmenter segmenter,
     ITranslationCache cache,
+    SingleFlight singleFlight,
     ProviderChain providers,
     IOptions<TranslatorOptions> options,
     TimeProvider time,
@@ -94,7 +96,7 @@ internal sealed partial class TranslationPipeline(
             var keys = units.Texts.Select(text =>
                 SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, text)).ToArray();
 
-            var cached = await cache.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+            var cached = await cache.LookUpAsync(keys, units.Texts, time, cancellationToken).ConfigureAwait(false);
             var misses = new List<int>();
             for (var i = 0; i < cached.Count; i++)
             {
@@ -111,20 +113,27 @@ internal sealed partial class TranslationPipeline(
 
             long providerCharacters = 0;
             using var gate = new SemaphoreSlim(options.Value.MaxConcurrentBatches);
-            var batches = Chunk(misses, units, provider.Limits).Select(async batch =>
+            using var flights = singleFlight.Join(keys, misses);
+            async Task TranslateAllAsync(IReadOnlyList<int> indexes)
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                var batches = Chunk(indexes, units, provider.Limits).Select(async batch =>
                 {
-                    var characters = await TranslateBatchAsync(job, target, units, batch, keys, results, writer, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Add(ref providerCharacters, characters);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }).ToArray();
-            await Task.WhenAll(batches).ConfigureAwait(false);
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var characters = await TranslateBatchAsync(job, target, units, batch, keys, results, flights, writer, cancellationToken).ConfigureAwait(false);
+                        Interlocked.Add(ref providerCharacters, characters);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }).ToArray();
+                await Task.WhenAll(batches).ConfigureAwait(false);
+            }
+            var followed = FollowAsync(target, units, flights, results, writer, cancellationToken);
+            await TranslateAllAsync(flights.Led).ConfigureAwait(false);
+            await TranslateAllAsync(await followed.ConfigureAwait(false)).ConfigureAwait(false);
 
             var article = units.Assemble(target, results!, providerCharacters);
             TranslatorTelemetry.ArticleDuration.Record(time.GetElapsedTime(started).TotalSeconds,
@@ -146,6 +155,7 @@ internal sealed partial class TranslationPipeline(
         IReadOnlyList<int> batch,
         string[] keys,
         TranslatedSegment?[] results,
+        SingleFlight.Flights flights,
         ChannelWriter<PipelineEvent> writer,
         CancellationToken cancellationToken)
     {
@@ -189,11 +199,40 @@ internal sealed partial class TranslationPipeline(
         }
         // Paid-for translations are kept even if the caller has gone.
         await cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
+        for (var j = 0; j < batch.Count; j++)
+        {
+            flights.Complete(batch[j], entries[j].Value);
+        }
         foreach (var i in batch)
         {
             await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
         }
         return characters;
+    }
+
+    /// <summary>Waits for the segments other requests are translating and emits them.</summary>
+    /// <returns>The segments whose leader gave up, which this request must translate itself.</returns>
+    private static async Task<IReadOnlyList<int>> FollowAsync(
+        string target, SegmentUnits units, SingleFlight.Flights flights, TranslatedSegment?[] results, ChannelWriter<PipelineEvent> writer, CancellationToken cancellationToken)
+    {
+        var targetTag = new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, target);
+        TranslatorTelemetry.Coalesced.Add(flights.Followed.Count, targetTag);
+        var orphans = new List<int>();
+        foreach (var (i, flight) in flights.Followed)
+        {
+            if (await flight.WaitAsync(cancellationToken).ConfigureAwait(false) is { } translation)
+            {
+                TranslatorTelemetry.CharactersSaved.Add(units.Texts[i].Length,
+                    new KeyValuePair<string, object?>(TranslatorTelemetry.CacheTag, "single-flight"));
+                results[i] = new TranslatedSegment(units.Texts[i], translation.Text, FromCache: true, translation.Provider);
+                await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                orphans.Add(i);
+            }
+        }
+        return orphans;
     }
 
     private static async ValueTask EmitAsync(
@@ -209,7 +248,7 @@ internal sealed partial class TranslationPipeline(
     }
 
     /// <summary>Groups the misses, in document order, into batches within the provider's limits.</summary>
-    private static IEnumerable<IReadOnlyList<int>> Chunk(List<int> misses, SegmentUnits units, ProviderLimits limits)
+    private static IEnumerable<IReadOnlyList<int>> Chunk(IReadOnlyList<int> misses, SegmentUnits units, ProviderLimits limits)
     {
         var batch = new List<int>();
         var bytes = 0;

@@ -31,6 +31,27 @@ public static class TranslatorTelemetry
     public static readonly Histogram<double> ArticleDuration =
         Meter.CreateHistogram<double>("translator.article.duration", "s", "Time to translate an article into one language");
 
+    /// <summary>Segment lookups answered by the cache, tagged with <c>translator.cache</c>.</summary>
+    public static readonly Counter<long> CacheHits =
+        Meter.CreateCounter<long>("translator.cache.hits", "{segment}", "Distinct segments found in the cache");
+
+    /// <summary>Segment lookups the cache could not answer (including while a shared cache is unreachable).</summary>
+    public static readonly Counter<long> CacheMisses =
+        Meter.CreateCounter<long>("translator.cache.misses", "{segment}", "Distinct segments not found in the cache");
+
+    /// <summary>Characters not sent to a provider because the cache or a concurrent request had the translation.</summary>
+    public static readonly Counter<long> CharactersSaved =
+        Meter.CreateCounter<long>("translator.cache.characters_saved", "{character}", "Provider characters saved by the cache and single flight");
+
+    /// <summary>Duration of one cache lookup (all segments of one article in one language).</summary>
+    public static readonly Histogram<double> CacheLookupDuration =
+        Meter.CreateHistogram<double>("translator.cache.lookup.duration", "s", "Duration of cache lookups");
+
+    /// <summary>Missed segments served by waiting for another request's provider call (single flight).</summary>
+    public static readonly Counter<long> Coalesced =
+        Meter.CreateCounter<long>("translator.cache.coalesced", "{segment}", "Missed segments served by a concurrent request's provider call");
+
+    public const string CacheTag = "translator.cache";
     public const string ProviderTag = "translator.provider";
     public const string CacheHitTag = "translator.cache_hit";
     public const string TargetLanguageTag = "translator.target_language";

@@ -1,0 +1,78 @@
+using Translator.Core.Articles;
+using Translator.Core.Pipeline;
+using Translator.Core.Telemetry;
+using Translator.Core.Tests.Pipeline;
+using Translator.Testing;
+
+namespace Translator.Core.Tests.Caching;
+
+public sealed class SingleFlightTests
+{
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+
+    // Each test uses its own target language so the process-wide meter tells its requests apart.
+    private static TranslationJob Job(string target) =>
+        new(new SourceArticle("a1", null, ["A sentence everybody misses. Another one."]), "en", [target]);
+
+    [Fact]
+    public async Task TranslateAllAsync_ConcurrentIdenticalRequests_CallsProviderOnce()
+    {
+        const int Requests = 8;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var provider = new CountingProvider
+        {
+            BeforeBatch = async (_, ct) =>
+            {
+                entered.TrySetResult();
+                await release.Task.WaitAsync(ct);
+            },
+        };
+        using var harness = new PipelineHarness(provider);
+        using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "sw", (Requests - 1) * 2);
+
+        var first = harness.Pipeline.TranslateAllAsync(Job("sw"), _ct);
+        await entered.Task.WaitAsync(_ct);
+        var others = Enumerable.Range(1, Requests - 1).Select(_ => harness.Pipeline.TranslateAllAsync(Job("sw"), _ct)).ToArray();
+        await joined.Reached.WaitAsync(_ct);
+        release.SetResult();
+        var all = await Task.WhenAll([first, .. others]);
+
+        var batch = Assert.Single(provider.Batches);
+        Assert.Equal(2, batch.Texts.Count);
+        Assert.All(all, articles => Assert.Equal("sw:A sentence everybody misses. sw:Another one.", articles[0].Paragraphs[0].Text));
+        Assert.All(others, o => Assert.Equal(2, o.Result[0].Stats.CacheHits));
+    }
+
+    [Fact]
+    public async Task TranslateAllAsync_LeaderFails_FollowerTranslatesItself()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var provider = new CountingProvider
+        {
+            BeforeBatch = async (index, ct) =>
+            {
+                if (index == 0)
+                {
+                    entered.TrySetResult();
+                    await release.Task.WaitAsync(ct);
+                }
+            },
+        };
+        using var harness = new PipelineHarness(provider);
+        using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "zu", 2);
+        using var leaderGone = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+
+        var leader = harness.Pipeline.TranslateAllAsync(Job("zu"), leaderGone.Token);
+        await entered.Task.WaitAsync(_ct);
+        var follower = harness.Pipeline.TranslateAllAsync(Job("zu"), _ct);
+        await joined.Reached.WaitAsync(_ct);
+        await leaderGone.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leader);
+        var articles = await follower;
+        Assert.Equal("zu:A sentence everybody misses. zu:Another one.", articles[0].Paragraphs[0].Text);
+        Assert.Equal(2, provider.Batches.Count);
+    }
+}
