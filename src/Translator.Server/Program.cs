@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTranslatorTelemetry();
 builder.Services.AddTranslator();
+builder.AddTranslatorCaching();
 
 var app = builder.Build();
 

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Translator.Core;
+using Translator.Core.Caching;
+using Translator.Core.Pipeline;
+using Translator.Core.Providers;
+
+namespace Translator.Redis.Tests;
+
+/// <summary>
+/// One service instance as the host wires it with Redis configured: its own container, multiplexer,
+/// in-process tier and pipeline. Disposing it and building another is a service restart.
+/// </summary>
+internal sealed class RedisPipelineHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public RedisPipelineHost(string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Translation:Provider"] = provider.Name,
+                ["ConnectionStrings:Redis"] = connectionString,
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddKeyedSingleton(provider.Name, provider)
+            .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name))
+            .AddTranslatorCore();
+        Assert.True(services.AddTranslatorRedis(configuration));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        // What ValidateOnStart does in a host.
+        _ = _services.GetRequiredService<IOptions<RedisOptions>>().Value;
+    }
+
+    public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
+
+    public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
+
+    /// <summary>The service's own multiplexer, once created (it connects in the background).</summary>
+    public Task<IConnectionMultiplexer> Multiplexer => _services.GetRequiredService<RedisConnection>().Multiplexer;
+
+    public async Task<HealthStatus> HealthAsync() =>
+        (await _services.GetRequiredService<RedisHealthCheck>().CheckHealthAsync(new HealthCheckContext())).Status;
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
