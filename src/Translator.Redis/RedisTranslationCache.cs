@@ -48,7 +48,7 @@ internal sealed class RedisTranslationCache : ITranslationCache
                 .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
             _redis.ReportSuccess();
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
         {
             _redis.ReportFailure(ex);
             return result;
@@ -70,6 +70,10 @@ internal sealed class RedisTranslationCache : ITranslationCache
         return result;
     }
 
+    /// <summary>Anything but the caller's own cancellation: a cache must never fail a translation.</summary>
+    private static bool IsRedisFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
     public async ValueTask SetManyAsync(IReadOnlyList<KeyValuePair<string, CachedTranslation>> entries, CancellationToken cancellationToken)
     {
         if (_local is not null)
@@ -81,16 +85,16 @@ internal sealed class RedisTranslationCache : ITranslationCache
             return;
         }
 
-        // One pipeline: every SET goes out back to back and the replies are awaited together.
-        var batch = db.CreateBatch();
-        var writes = entries.Select(e => batch.StringSetAsync(e.Key, CachedTranslationFormat.Serialize(e.Value), _ttl)).ToArray();
-        batch.Execute();
         try
         {
+            // One pipeline: every SET goes out back to back and the replies are awaited together.
+            var batch = db.CreateBatch();
+            var writes = entries.Select(e => batch.StringSetAsync(e.Key, CachedTranslationFormat.Serialize(e.Value), _ttl)).ToArray();
+            batch.Execute();
             await Task.WhenAll(writes).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
             _redis.ReportSuccess();
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
         {
             _redis.ReportFailure(ex);
         }

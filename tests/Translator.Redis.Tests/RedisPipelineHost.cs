@@ -40,6 +40,15 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
         _ = _services.GetRequiredService<IOptions<RedisOptions>>().Value;
     }
 
+    /// <summary>A host whose Redis connection is up, so its first request already uses Redis.</summary>
+    public static async Task<RedisPipelineHost> ConnectedAsync(
+        string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        var host = new RedisPipelineHost(connectionString, provider, settings);
+        Assert.True((await host.Multiplexer).IsConnected);
+        return host;
+    }
+
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();

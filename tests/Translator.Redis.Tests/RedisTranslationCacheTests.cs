@@ -19,22 +19,22 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
     private static TranslationJob Job(string target, params string[] paragraphs) =>
         new(new SourceArticle("a1", "Leaders meet in Vladivostok", paragraphs), "en", [target]);
 
-    private RedisPipelineHost Host(ITranslationProvider provider, IDictionary<string, string?>? settings = null) =>
-        new(redis.Server.ConnectionString, provider, settings);
+    private Task<RedisPipelineHost> Host(ITranslationProvider provider, IDictionary<string, string?>? settings = null) =>
+        RedisPipelineHost.ConnectedAsync(redis.Server.ConnectionString, provider, settings);
 
     [Fact]
     public async Task TranslateAllAsync_AfterServiceRestart_CostsNoProviderCharacters()
     {
         var job = Job("ko", "The leaders met on Tuesday. They talked for three hours.", "A second paragraph followed.");
         var before = Provider("Restart");
-        await using (var first = Host(before))
+        await using (var first = await Host(before))
         {
             await first.Pipeline.TranslateAllAsync(job, _ct);
         }
         Assert.NotEqual(0, before.Characters);
 
         var after = Provider("Restart");
-        await using var second = Host(after);
+        await using var second = await Host(after);
         var articles = await second.Pipeline.TranslateAllAsync(job, _ct);
 
         Assert.Empty(after.Batches);
@@ -46,13 +46,13 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
     [Fact]
     public async Task TranslateAllAsync_TypographicQuoteVariant_HitsAfterRestart()
     {
-        await using (var first = Host(Provider("Quotes")))
+        await using (var first = await Host(Provider("Quotes")))
         {
             await first.Pipeline.TranslateAllAsync(Job("ja", "Kim Jong Un's visit was \"historic\", he said."), _ct);
         }
 
         var provider = Provider("Quotes");
-        await using var second = Host(provider);
+        await using var second = await Host(provider);
         var articles = await second.Pipeline.TranslateAllAsync(Job("ja", "Kim Jong Un\u2019s visit was \u201Chistoric\u201D, he said."), _ct);
 
         Assert.Empty(provider.Batches);
@@ -63,13 +63,13 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
     public async Task TranslateAllAsync_ChangedFormality_MissesAndTranslatesAgain()
     {
         var job = Job("ru", "The talks continue tomorrow.");
-        await using (var first = Host(Provider("Formality")))
+        await using (var first = await Host(Provider("Formality")))
         {
             await first.Pipeline.TranslateAllAsync(job, _ct);
         }
 
         var provider = Provider("Formality");
-        await using var second = Host(provider);
+        await using var second = await Host(provider);
         var articles = await second.Pipeline.TranslateAllAsync(job with { Formality = Formality.More }, _ct);
 
         Assert.Equal(2, provider.Batches.Single().Texts.Count);
@@ -80,7 +80,7 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
     public async Task TranslateAllAsync_ConfiguredTtl_IsSetOnEveryKeyAndValueIsAuditable()
     {
         var provider = Provider("Ttl");
-        await using var host = Host(provider, new Dictionary<string, string?> { ["Translation:CacheTtl"] = "00:07:00" });
+        await using var host = await Host(provider, new Dictionary<string, string?> { ["Translation:CacheTtl"] = "00:07:00" });
 
         await host.Pipeline.TranslateAllAsync(Job("ko", "Short-lived sentence."), _ct);
 
@@ -101,7 +101,7 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
         var provider = Provider("Corrupt");
         var key = SegmentCacheKey.Create(provider, "en", "ko", Formality.Default, "-", "Garbled.");
         await redis.Inspect.StringSetAsync(key, "not json");
-        await using var host = Host(provider);
+        await using var host = await Host(provider);
 
         var found = await host.Cache.GetManyAsync([key], _ct);
 
@@ -122,7 +122,7 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
                 await release.Task.WaitAsync(ct);
             },
         };
-        await using var host = Host(provider);
+        await using var host = await Host(provider);
         var job = Job("sw", "Everybody needs this sentence.");
         using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "sw", (Requests - 1) * 2);
 
