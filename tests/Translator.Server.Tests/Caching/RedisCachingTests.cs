@@ -1,0 +1,74 @@
+using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+using Translator.Protos.V1;
+using Translator.Server.Tests.Grpc;
+using Translator.Server.Tests.Infrastructure;
+using Translator.Testing;
+
+namespace Translator.Server.Tests.Caching;
+
+/// <summary>The server with <c>ConnectionStrings:Redis</c> set, against a real redis-server.</summary>
+public sealed class RedisCachingTests : IAsyncLifetime
+{
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync() => _redis = await RedisServer.StartNewAsync(_ct);
+
+    public async Task DisposeAsync() => await _redis.DisposeAsync();
+
+    private TranslatorServerFactory Server(CountingProvider provider)
+    {
+        var factory = new TranslatorServerFactory().WithProvider(provider).With("ConnectionStrings:Redis", _redis.ConnectionString);
+        // Connect before the first call, so the test does not depend on how fast the background connect is.
+        Assert.True(factory.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
+        return factory;
+    }
+
+    [Fact]
+    public async Task TranslateArticle_AfterServerRestart_IsServedFromRedisWithoutProviderCharacters()
+    {
+        var first = new CountingProvider();
+        using (var server = Server(first))
+        {
+            await new TranslationService.TranslationServiceClient(server.CreateChannel())
+                .TranslateArticleAsync(TranslationServiceTests.Request("ko", "ja"), cancellationToken: _ct);
+        }
+        Assert.NotEmpty(first.Batches);
+
+        var second = new CountingProvider();
+        using var restarted = Server(second);
+        var response = await new TranslationService.TranslationServiceClient(restarted.CreateChannel())
+            .TranslateArticleAsync(TranslationServiceTests.Request("ko", "ja"), cancellationToken: _ct);
+
+        Assert.Empty(second.Batches);
+        Assert.All(response.Translations, t =>
+        {
+            Assert.Equal(0, t.Stats.ProviderCharacters);
+            Assert.Equal(t.Stats.Segments, t.Stats.CacheHits);
+        });
+    }
+
+    [Fact]
+    public async Task Health_RedisKilled_ReportsDegradedButKeepsServingTranslations()
+    {
+        using var server = Server(new CountingProvider());
+        var multiplexer = server.Services.GetRequiredService<IConnectionMultiplexer>();
+        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionFailed += (_, _) => lost.TrySetResult();
+        var client = new TranslationService.TranslationServiceClient(server.CreateChannel());
+        await client.TranslateArticleAsync(TranslationServiceTests.Request("ko"), cancellationToken: _ct);
+
+        await _redis.KillAsync();
+        await lost.Task.WaitAsync(_ct);
+
+        var report = await server.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(_ct);
+        Assert.Equal(HealthStatus.Degraded, report.Entries["redis"].Status);
+        var health = await new Health.HealthClient(server.CreateChannel()).CheckAsync(new HealthCheckRequest(), cancellationToken: _ct);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        var response = await client.TranslateArticleAsync(TranslationServiceTests.Request("ru"), cancellationToken: _ct);
+        Assert.Equal(5, response.Translations[0].Stats.Segments);
+    }
+}
