@@ -1,8 +1,11 @@
 using Translator.Bench;
+using Translator.Bench.Caching;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
+    ["cost"] = new CostCommand(),
+    ["speed"] = new SpeedCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

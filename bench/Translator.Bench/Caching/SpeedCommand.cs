@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Translator.Core.Articles;
+using Translator.Core.Pipeline;
+using Translator.Protos.V1;
+using Translator.Server.Hosting;
+using Translator.Testing;
+
+namespace Translator.Bench.Caching;
+
+/// <summary>
+/// A fully cached 40-segment article over gRPC (real Kestrel, h2c, loopback) with Redis on loopback:
+/// latency and throughput of the server, next to the Redis round trip itself measured in the same run.
+/// </summary>
+internal sealed class SpeedCommand : IBenchCommand
+{
+    private const int Segments = 40;
+
+    public string Usage => "[requests=2000] [concurrency=4]  cached-article latency over gRPC vs. the Redis round trip";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+        var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+        await using var redis = await RedisServer.StartNewAsync(CancellationToken.None);
+        var request = Request();
+
+        Console.WriteLine($"{requests} requests per row after {Math.Max(requests / 4, 200)} warm-up; one target language (ko); {Segments} segments, all cached.");
+        Console.WriteLine();
+        Console.WriteLine("| what | p50 ms | p99 ms | articles/s (1 in flight) | articles/s (" + concurrency + " in flight) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (label, localEntries) in new[] { ("gRPC, Redis + in-process tier (default)", "20000"), ("gRPC, Redis only (in-process tier off)", "0") })
+        {
+            await using var app = await StartServerAsync(redis.ConnectionString, localEntries);
+            using var channel = GrpcChannel.ForAddress(Address(app));
+            var client = new TranslationService.TranslationServiceClient(channel);
+            var first = await client.TranslateArticleAsync(request);
+            if (first.Translations[0].Stats.Segments != Segments)
+            {
+                throw new InvalidOperationException($"Expected {Segments} segments, got {first.Translations[0].Stats.Segments}.");
+            }
+            async Task Call()
+            {
+                var response = await client.TranslateArticleAsync(request);
+                if (response.Translations[0].Stats.CacheHits != Segments)
+                {
+                    throw new InvalidOperationException("The article was not fully cached.");
+                }
+            }
+            Report(label, await MeasureAsync(Call, requests, concurrency));
+            if (localEntries != "0")
+            {
+                // The same server's pipeline called directly: what the gRPC layer adds is the difference.
+                var pipeline = app.Services.GetRequiredService<ITranslationPipeline>();
+                var job = new TranslationJob(new SourceArticle("bench", null, ArticleBody.FromText(request.Article.Text)), "en", ["ko"]);
+                Report("pipeline only, no gRPC (in-process tier)", await MeasureAsync(() => pipeline.TranslateAllAsync(job, CancellationToken.None), requests, concurrency));
+            }
+        }
+
+        await using var direct = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var db = direct.GetDatabase();
+        var keys = direct.GetServers().Single().Keys(pattern: "tr:v1:*").ToArray();
+        if (keys.Length != Segments)
+        {
+            throw new InvalidOperationException($"Expected {Segments} cached keys in Redis, found {keys.Length}.");
+        }
+        Report("Redis PING (floor)", await MeasureAsync(() => db.PingAsync(), requests, concurrency));
+        Report($"Redis MGET of the {Segments} keys (floor)", await MeasureAsync(() => db.StringGetAsync(keys), requests, concurrency));
+        return 0;
+    }
+
+    private static TranslateArticleRequest Request()
+    {
+        var paragraphs = Enumerable.Range(1, Segments / 4).Select(p => string.Join(' ', Enumerable.Range(1, 4).Select(s =>
+            $"In paragraph {p}, sentence {s} reports that the council debated the harbor rail link and how to pay for it.")));
+        return new TranslateArticleRequest
+        {
+            Article = new Article { Id = "bench", Text = string.Join("\n\n", paragraphs) },
+            SourceLanguage = "en",
+            TargetLanguages = { "ko" },
+        };
+    }
+
+    /// <summary>The server as Program.cs composes it (minus telemetry export), on real Kestrel over h2c.</summary>
+    private static async Task<WebApplication> StartServerAsync(string redis, string localEntries)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Translation:Provider"] = "Pseudo",
+            ["ConnectionStrings:Redis"] = redis,
+            ["Redis:LocalCacheEntries"] = localEntries,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddTranslator();
+        builder.AddTranslatorCaching();
+        var app = builder.Build();
+        app.MapTranslatorEndpoints();
+        await app.StartAsync();
+        // Connect now rather than on the first request, so warm-up measures nothing but warm-up.
+        _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
+        return app;
+    }
+
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    private sealed record Measurement(double P50Ms, double P99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
+
+    private static async Task<Measurement> MeasureAsync(Func<Task> call, int requests, int concurrency)
+    {
+        // Enough warm-up for tiered JIT to settle before anything is timed.
+        for (var i = 0; i < Math.Max(requests / 4, 200); i++)
+        {
+            await call();
+        }
+        var latencies = new double[requests];
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await call();
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        var sequential = requests / total.Elapsed.TotalSeconds;
+
+        var remaining = requests;
+        total.Restart();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+            {
+                await call();
+            }
+        }));
+        var concurrent = requests / total.Elapsed.TotalSeconds;
+
+        Array.Sort(latencies);
+        return new Measurement(Percentile(latencies, 0.50), Percentile(latencies, 0.99), sequential, concurrent);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static void Report(string label, Measurement m) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {m.P50Ms:F3} | {m.P99Ms:F3} | {m.SequentialPerSecond:F0} | {m.ConcurrentPerSecond:F0} |"));
+}
