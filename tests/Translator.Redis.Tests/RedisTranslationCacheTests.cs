@@ -124,12 +124,12 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
         };
         await using var host = await Host(provider);
         var job = Job("sw", "Everybody needs this sentence.");
-        using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "sw", (Requests - 1) * 2);
+        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
 
         var first = host.Pipeline.TranslateAllAsync(job, _ct);
         await entered.Task.WaitAsync(_ct);
         var others = Enumerable.Range(1, Requests - 1).Select(_ => host.Pipeline.TranslateAllAsync(job, _ct)).ToArray();
-        await joined.Reached.WaitAsync(_ct);
+        await metrics.WhenSum("translator.cache.coalesced", (Requests - 1) * 2).WaitAsync(_ct);
         release.SetResult();
         var all = await Task.WhenAll([first, .. others]);
 

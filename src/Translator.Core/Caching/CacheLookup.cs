@@ -7,12 +7,18 @@ internal static class CacheLookup
 {
     /// <param name="texts">The segment text of each key, to count the provider characters a hit saves.</param>
     public static async ValueTask<IReadOnlyList<CachedTranslation?>> LookUpAsync(
-        this ITranslationCache cache, IReadOnlyList<string> keys, IReadOnlyList<string> texts, TimeProvider time, CancellationToken cancellationToken)
+        this ITranslationCache cache,
+        IReadOnlyList<string> keys,
+        IReadOnlyList<string> texts,
+        string targetLanguage,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var found = await cache.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
         var cacheTag = new KeyValuePair<string, object?>(TranslatorTelemetry.CacheTag, cache.Name);
-        TranslatorTelemetry.CacheLookupDuration.Record(time.GetElapsedTime(started).TotalSeconds, cacheTag);
+        var targetTag = new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, targetLanguage);
+        TranslatorTelemetry.CacheLookupDuration.Record(time.GetElapsedTime(started).TotalSeconds, cacheTag, targetTag);
 
         long hits = 0, saved = 0;
         for (var i = 0; i < found.Count; i++)
@@ -23,9 +29,9 @@ internal static class CacheLookup
                 saved += texts[i].Length;
             }
         }
-        TranslatorTelemetry.CacheHits.Add(hits, cacheTag);
-        TranslatorTelemetry.CacheMisses.Add(found.Count - hits, cacheTag);
-        TranslatorTelemetry.CharactersSaved.Add(saved, cacheTag);
+        TranslatorTelemetry.CacheHits.Add(hits, cacheTag, targetTag);
+        TranslatorTelemetry.CacheMisses.Add(found.Count - hits, cacheTag, targetTag);
+        TranslatorTelemetry.CharactersSaved.Add(saved, cacheTag, targetTag);
         return found;
     }
 }

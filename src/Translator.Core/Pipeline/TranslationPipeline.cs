@@ -96,7 +96,7 @@ internal sealed partial class TranslationPipeline(
             var keys = units.Texts.Select(text =>
                 SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, text)).ToArray();
 
-            var cached = await cache.LookUpAsync(keys, units.Texts, time, cancellationToken).ConfigureAwait(false);
+            var cached = await cache.LookUpAsync(keys, units.Texts, target, time, cancellationToken).ConfigureAwait(false);
             var misses = new List<int>();
             for (var i = 0; i < cached.Count; i++)
             {
@@ -223,7 +223,7 @@ internal sealed partial class TranslationPipeline(
             if (await flight.WaitAsync(cancellationToken).ConfigureAwait(false) is { } translation)
             {
                 TranslatorTelemetry.CharactersSaved.Add(units.Texts[i].Length,
-                    new KeyValuePair<string, object?>(TranslatorTelemetry.CacheTag, "single-flight"));
+                    new KeyValuePair<string, object?>(TranslatorTelemetry.CacheTag, "single-flight"), targetTag);
                 results[i] = new TranslatedSegment(units.Texts[i], translation.Text, FromCache: true, translation.Provider);
                 await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
             }

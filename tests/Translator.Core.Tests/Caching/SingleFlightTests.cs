@@ -29,12 +29,12 @@ public sealed class SingleFlightTests
             },
         };
         using var harness = new PipelineHarness(provider);
-        using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "sw", (Requests - 1) * 2);
+        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
 
         var first = harness.Pipeline.TranslateAllAsync(Job("sw"), _ct);
         await entered.Task.WaitAsync(_ct);
         var others = Enumerable.Range(1, Requests - 1).Select(_ => harness.Pipeline.TranslateAllAsync(Job("sw"), _ct)).ToArray();
-        await joined.Reached.WaitAsync(_ct);
+        await metrics.WhenSum("translator.cache.coalesced", (Requests - 1) * 2).WaitAsync(_ct);
         release.SetResult();
         var all = await Task.WhenAll([first, .. others]);
 
@@ -61,13 +61,13 @@ public sealed class SingleFlightTests
             },
         };
         using var harness = new PipelineHarness(provider);
-        using var joined = new CounterWaiter("translator.cache.coalesced", TranslatorTelemetry.TargetLanguageTag, "zu", 2);
+        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "zu");
         using var leaderGone = CancellationTokenSource.CreateLinkedTokenSource(_ct);
 
         var leader = harness.Pipeline.TranslateAllAsync(Job("zu"), leaderGone.Token);
         await entered.Task.WaitAsync(_ct);
         var follower = harness.Pipeline.TranslateAllAsync(Job("zu"), _ct);
-        await joined.Reached.WaitAsync(_ct);
+        await metrics.WhenSum("translator.cache.coalesced", 2).WaitAsync(_ct);
         await leaderGone.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leader);
