@@ -61,6 +61,11 @@ internal sealed class SpeedCommand : IBenchCommand
             Report(label, await MeasureAsync(Call, requests, concurrency));
             if (localEntries != "0")
             {
+                // The same transport with no cache and no translation: what gRPC itself costs for this article.
+                var segment = new SegmentArticleRequest { Article = request.Article, SourceLanguage = "en" };
+                Report("gRPC SegmentArticle, same article (no cache, no translation)",
+                    await MeasureAsync(async () => await client.SegmentArticleAsync(segment), requests, concurrency));
+
                 // The same server's pipeline called directly: what the gRPC layer adds is the difference.
                 var pipeline = app.Services.GetRequiredService<ITranslationPipeline>();
                 var job = new TranslationJob(new SourceArticle("bench", null, ArticleBody.FromText(request.Article.Text)), "en", ["ko"]);
