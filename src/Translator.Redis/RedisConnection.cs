@@ -14,6 +14,7 @@ internal sealed partial class RedisConnection
     private readonly Task<IConnectionMultiplexer> _connecting;
     private readonly ILogger<RedisConnection> _logger;
     private int _failing;
+    private int _disconnected;
 
     public RedisConnection(IServiceProvider services, ILogger<RedisConnection> logger)
     {
@@ -21,8 +22,21 @@ internal sealed partial class RedisConnection
         _connecting = Task.Run(() =>
         {
             var multiplexer = services.GetRequiredService<IConnectionMultiplexer>();
-            multiplexer.ConnectionFailed += (_, e) => LogConnectionFailed(_logger, e.EndPoint, e.FailureType);
-            multiplexer.ConnectionRestored += (_, e) => LogConnectionRestored(_logger, e.EndPoint);
+            // Reconnection attempts fail repeatedly while Redis is away: log the outage and the recovery once each.
+            multiplexer.ConnectionFailed += (_, e) =>
+            {
+                if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 1) == 0)
+                {
+                    LogConnectionFailed(_logger, e.EndPoint, e.FailureType);
+                }
+            };
+            multiplexer.ConnectionRestored += (_, e) =>
+            {
+                if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 0) == 1)
+                {
+                    LogConnectionRestored(_logger, e.EndPoint);
+                }
+            };
             return multiplexer;
         });
     }

@@ -20,38 +20,41 @@ public sealed class RedisFaultTests : IAsyncLifetime
 
     private static TranslationJob Job(string text) => new(new SourceArticle("a1", null, [text]), "en", ["ko", "ja"]);
 
-    private static Task<T> Signal<T>(Action<Action<T>> subscribe)
+    private static Task ConnectionLost(IConnectionMultiplexer multiplexer)
     {
-        var signal = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        subscribe(e => signal.TrySetResult(e));
-        return signal.Task;
+        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionFailed += (_, _) => lost.TrySetResult();
+        return lost.Task;
+    }
+
+    /// <summary>Completes when the connection that carries commands (not pub/sub) is back.</summary>
+    private static Task ConnectionRestored(IConnectionMultiplexer multiplexer)
+    {
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive)
+            {
+                restored.TrySetResult();
+            }
+        };
+        return restored.Task;
     }
 
     [Fact]
     public async Task TranslateAllAsync_RedisKilledMidRunThenRestarted_EveryRequestSucceedsAndCachingResumes()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var provider = new CountingProvider
-        {
-            BeforeBatch = async (index, ct) =>
-            {
-                if (index == 0)
-                {
-                    entered.TrySetResult();
-                    await release.Task.WaitAsync(ct);
-                }
-            },
-        };
+        var gate = new BatchGate();
+        var provider = new CountingProvider { BeforeBatch = gate.Hold(only: 0) };
         await using var host = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, provider);
         var multiplexer = await host.Multiplexer;
-        var lost = Signal<ConnectionFailedEventArgs>(h => multiplexer.ConnectionFailed += (_, e) => h(e));
+        var lost = ConnectionLost(multiplexer);
 
         // A request is at the provider when Redis dies; it must still complete (its writes are dropped).
         var inFlight = host.Pipeline.TranslateAllAsync(Job("In flight when Redis died."), _ct);
-        await entered.Task.WaitAsync(_ct);
+        await gate.Entered.WaitAsync(_ct);
         await _redis.KillAsync();
-        release.SetResult();
+        gate.Release();
         Assert.Equal("ko:In flight when Redis died.", (await inFlight)[0].Paragraphs[0].Text);
 
         await lost.WaitAsync(_ct);
@@ -59,13 +62,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         var whileDown = await host.Pipeline.TranslateAllAsync(Job("Translated while Redis is down."), _ct);
         Assert.Equal("ja:Translated while Redis is down.", whileDown[1].Paragraphs[0].Text);
 
-        var restored = Signal<ConnectionFailedEventArgs>(h => multiplexer.ConnectionRestored += (_, e) =>
-        {
-            if (e.ConnectionType == ConnectionType.Interactive)
-            {
-                h(e);
-            }
-        });
+        var restored = ConnectionRestored(multiplexer);
         await _redis.StartAsync(_ct);
         await restored.WaitAsync(_ct);
 
@@ -96,13 +93,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.False(multiplexer.IsConnected);
         Assert.Equal(HealthStatus.Degraded, await host.HealthAsync());
 
-        var connected = Signal<ConnectionFailedEventArgs>(h => multiplexer.ConnectionRestored += (_, e) =>
-        {
-            if (e.ConnectionType == ConnectionType.Interactive)
-            {
-                h(e);
-            }
-        });
+        var connected = ConnectionRestored(multiplexer);
         await _redis.StartAsync(_ct);
         await connected.WaitAsync(_ct);
         await host.Pipeline.TranslateAllAsync(Job("Somebody is listening."), _ct);

@@ -112,25 +112,17 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
     public async Task TranslateAllAsync_ConcurrentIdenticalRequests_CallsProviderOnce()
     {
         const int Requests = 6;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var provider = new CountingProvider(name: "SingleFlight")
-        {
-            BeforeBatch = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ct);
-            },
-        };
+        var gate = new BatchGate();
+        var provider = new CountingProvider(name: "SingleFlight") { BeforeBatch = gate.Hold() };
         await using var host = await Host(provider);
         var job = Job("sw", "Everybody needs this sentence.");
         using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
 
         var first = host.Pipeline.TranslateAllAsync(job, _ct);
-        await entered.Task.WaitAsync(_ct);
+        await gate.Entered.WaitAsync(_ct);
         var others = Enumerable.Range(1, Requests - 1).Select(_ => host.Pipeline.TranslateAllAsync(job, _ct)).ToArray();
         await metrics.WhenSum("translator.cache.coalesced", (Requests - 1) * 2).WaitAsync(_ct);
-        release.SetResult();
+        gate.Release();
         var all = await Task.WhenAll([first, .. others]);
 
         Assert.Single(provider.Batches);

@@ -18,24 +18,16 @@ public sealed class SingleFlightTests
     public async Task TranslateAllAsync_ConcurrentIdenticalRequests_CallsProviderOnce()
     {
         const int Requests = 8;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var provider = new CountingProvider
-        {
-            BeforeBatch = async (_, ct) =>
-            {
-                entered.TrySetResult();
-                await release.Task.WaitAsync(ct);
-            },
-        };
+        var gate = new BatchGate();
+        var provider = new CountingProvider { BeforeBatch = gate.Hold() };
         using var harness = new PipelineHarness(provider);
         using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
 
         var first = harness.Pipeline.TranslateAllAsync(Job("sw"), _ct);
-        await entered.Task.WaitAsync(_ct);
+        await gate.Entered.WaitAsync(_ct);
         var others = Enumerable.Range(1, Requests - 1).Select(_ => harness.Pipeline.TranslateAllAsync(Job("sw"), _ct)).ToArray();
         await metrics.WhenSum("translator.cache.coalesced", (Requests - 1) * 2).WaitAsync(_ct);
-        release.SetResult();
+        gate.Release();
         var all = await Task.WhenAll([first, .. others]);
 
         var batch = Assert.Single(provider.Batches);
@@ -47,25 +39,14 @@ public sealed class SingleFlightTests
     [Fact]
     public async Task TranslateAllAsync_LeaderFails_FollowerTranslatesItself()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var provider = new CountingProvider
-        {
-            BeforeBatch = async (index, ct) =>
-            {
-                if (index == 0)
-                {
-                    entered.TrySetResult();
-                    await release.Task.WaitAsync(ct);
-                }
-            },
-        };
+        var gate = new BatchGate();
+        var provider = new CountingProvider { BeforeBatch = gate.Hold(only: 0) };
         using var harness = new PipelineHarness(provider);
         using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "zu");
         using var leaderGone = CancellationTokenSource.CreateLinkedTokenSource(_ct);
 
         var leader = harness.Pipeline.TranslateAllAsync(Job("zu"), leaderGone.Token);
-        await entered.Task.WaitAsync(_ct);
+        await gate.Entered.WaitAsync(_ct);
         var follower = harness.Pipeline.TranslateAllAsync(Job("zu"), _ct);
         await metrics.WhenSum("translator.cache.coalesced", 2).WaitAsync(_ct);
         await leaderGone.CancelAsync();
