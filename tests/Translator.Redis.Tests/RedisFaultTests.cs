@@ -104,6 +104,31 @@ public sealed class RedisFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateAllAsync_RedisHangs_TranslatesWithoutItAndReportsDegraded()
+    {
+        var job = Job("Cached before Redis hung.");
+        await using (var warm = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, new CountingProvider()))
+        {
+            await warm.Pipeline.TranslateAllAsync(job, _ct);
+        }
+        var provider = new CountingProvider();
+        await using var host = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, provider,
+            new Dictionary<string, string?> { ["Redis:OperationTimeout"] = "00:00:00.200" });
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{_redis.ConnectionString},allowAdmin=true");
+
+        // Redis stops answering (connections stay open) for far longer than the operation timeout.
+        await admin.GetServers().Single().ExecuteAsync("CLIENT", "PAUSE", "60000", "ALL");
+        var articles = await host.Pipeline.TranslateAllAsync(job, _ct);
+
+        // Had the service waited for Redis, the article would have come from the cache.
+        Assert.Equal(0, articles[0].Stats.CacheHits);
+        Assert.Equal(2, provider.Batches.Count);
+        Assert.Equal(HealthStatus.Degraded, await host.HealthAsync());
+        // A paused server would hold up the clients' goodbye (QUIT) until their timeouts.
+        await _redis.KillAsync();
+    }
+
+    [Fact]
     public async Task GetManyAsync_OneRoundTripPerArticlePerLanguage()
     {
         await using var host = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, new CountingProvider(),

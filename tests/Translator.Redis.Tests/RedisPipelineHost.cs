@@ -25,6 +25,9 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
             {
                 ["Translation:Provider"] = provider.Name,
                 ["ConnectionStrings:Redis"] = connectionString,
+                // Generous, so a loaded test machine never turns a healthy Redis into a timed-out one;
+                // the test of a hanging Redis sets its own.
+                ["Redis:OperationTimeout"] = "00:00:05",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
