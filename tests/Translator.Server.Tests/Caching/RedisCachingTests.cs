@@ -51,6 +51,20 @@ public sealed class RedisCachingTests : IAsyncLifetime
         });
     }
 
+    [Theory]
+    [InlineData("Redis:OperationTimeout", "00:00:00", "OperationTimeout")]
+    [InlineData("Redis:LocalCacheEntries", "-1", "LocalCacheEntries")]
+    [InlineData("ConnectionStrings:Redis", "127.0.0.1:1,notAnOption=1", "ConnectionStrings:Redis")]
+    public void Start_BadRedisSetting_FailsNamingIt(string key, string value, string named)
+    {
+        using var factory = new TranslatorServerFactory().With("ConnectionStrings:Redis", _redis.ConnectionString).With(key, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains(named, error.GetBaseException().Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("notAnOption", error.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_RedisKilled_ReportsDegradedButKeepsServingTranslations()
     {
