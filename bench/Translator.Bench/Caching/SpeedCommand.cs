@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Grpc.Net.Client;
@@ -38,8 +39,9 @@ internal sealed class SpeedCommand : IBenchCommand
 
         Console.WriteLine($"{requests} requests per row after {Math.Max(requests / 4, 200)} warm-up; one target language (ko); {Segments} segments, all cached.");
         Console.WriteLine();
-        Console.WriteLine("| what | p50 ms | p99 ms | articles/s (1 in flight) | articles/s (" + concurrency + " in flight) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| what | client p50 ms | client p99 ms | server p50 ms | server p99 ms | articles/s (1 in flight) | articles/s (" + concurrency + " in flight) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        using var server = new ServerDurations();
         foreach (var (label, localEntries) in new[] { ("gRPC, Redis + in-process tier (default)", "20000"), ("gRPC, Redis only (in-process tier off)", "0") })
         {
             await using var app = await StartServerAsync(redis.ConnectionString, localEntries);
@@ -58,13 +60,13 @@ internal sealed class SpeedCommand : IBenchCommand
                     throw new InvalidOperationException("The article was not fully cached.");
                 }
             }
-            Report(label, await MeasureAsync(Call, requests, concurrency));
+            Report(label, await MeasureAsync(Call, requests, concurrency, server));
             if (localEntries != "0")
             {
                 // The same transport with no cache and no translation: what gRPC itself costs for this article.
                 var segment = new SegmentArticleRequest { Article = request.Article, SourceLanguage = "en" };
                 Report("gRPC SegmentArticle, same article (no cache, no translation)",
-                    await MeasureAsync(async () => await client.SegmentArticleAsync(segment), requests, concurrency));
+                    await MeasureAsync(async () => await client.SegmentArticleAsync(segment), requests, concurrency, server));
 
                 // The same server's pipeline called directly: what the gRPC layer adds is the difference.
                 var pipeline = app.Services.GetRequiredService<ITranslationPipeline>();
@@ -122,9 +124,62 @@ internal sealed class SpeedCommand : IBenchCommand
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
-    private sealed record Measurement(double P50Ms, double P99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
+    private sealed record Measurement(double P50Ms, double P99Ms, double? ServerP50Ms, double? ServerP99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
 
-    private static async Task<Measurement> MeasureAsync(Func<Task> call, int requests, int concurrency)
+    /// <summary>
+    /// ASP.NET Core's own request duration (<c>http.server.request.duration</c>): the server's share of a
+    /// call, from request received to response written, without the client's.
+    /// </summary>
+    private sealed class ServerDurations : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<double> _milliseconds = [];
+        private volatile bool _recording;
+
+        public ServerDurations()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == "http.server.request.duration")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+            {
+                if (_recording)
+                {
+                    lock (_milliseconds)
+                    {
+                        _milliseconds.Add(seconds * 1000);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public void Start()
+        {
+            lock (_milliseconds)
+            {
+                _milliseconds.Clear();
+            }
+            _recording = true;
+        }
+
+        public double[] Stop()
+        {
+            _recording = false;
+            lock (_milliseconds)
+            {
+                return [.. _milliseconds.Order()];
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+
+    private static async Task<Measurement> MeasureAsync(Func<Task> call, int requests, int concurrency, ServerDurations? server = null)
     {
         // Enough warm-up for tiered JIT to settle before anything is timed.
         for (var i = 0; i < Math.Max(requests / 4, 200); i++)
@@ -132,6 +187,7 @@ internal sealed class SpeedCommand : IBenchCommand
             await call();
         }
         var latencies = new double[requests];
+        server?.Start();
         var total = Stopwatch.StartNew();
         for (var i = 0; i < requests; i++)
         {
@@ -140,6 +196,7 @@ internal sealed class SpeedCommand : IBenchCommand
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         var sequential = requests / total.Elapsed.TotalSeconds;
+        var serverSide = server?.Stop();
 
         var remaining = requests;
         total.Restart();
@@ -153,12 +210,15 @@ internal sealed class SpeedCommand : IBenchCommand
         var concurrent = requests / total.Elapsed.TotalSeconds;
 
         Array.Sort(latencies);
-        return new Measurement(Percentile(latencies, 0.50), Percentile(latencies, 0.99), sequential, concurrent);
+        return new Measurement(Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            serverSide is { Length: > 0 } ? Percentile(serverSide, 0.50) : null,
+            serverSide is { Length: > 0 } ? Percentile(serverSide, 0.99) : null,
+            sequential, concurrent);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
     private static void Report(string label, Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {m.P50Ms:F3} | {m.P99Ms:F3} | {m.SequentialPerSecond:F0} | {m.ConcurrentPerSecond:F0} |"));
+            $"| {label} | {m.P50Ms:F3} | {m.P99Ms:F3} | {m.ServerP50Ms?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"} | {m.ServerP99Ms?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"} | {m.SequentialPerSecond:F0} | {m.ConcurrentPerSecond:F0} |"));
 }
