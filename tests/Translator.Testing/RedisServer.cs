@@ -26,16 +26,24 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts a server on a free port and returns once it accepts connections.</summary>
     public static async Task<RedisServer> StartNewAsync(CancellationToken cancellationToken)
     {
-        var server = new RedisServer(FreePort());
-        try
+        // Another process may take the free port before redis-server binds it; a new port fixes that.
+        for (var attempt = 1; ; attempt++)
         {
-            await server.StartAsync(cancellationToken);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
+            var server = new RedisServer(FreePort());
+            try
+            {
+                await server.StartAsync(cancellationToken);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
     }
 
