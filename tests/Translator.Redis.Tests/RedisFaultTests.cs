@@ -129,6 +129,30 @@ public sealed class RedisFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outage_ManyRequestsWhileDown_LogsOutageAndRecoveryOnceEach()
+    {
+        await using var host = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, new CountingProvider());
+        var multiplexer = await host.Multiplexer;
+        var lost = ConnectionLost(multiplexer);
+
+        await _redis.KillAsync();
+        await lost.WaitAsync(_ct);
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Pipeline.TranslateAllAsync(Job($"Request {i} while Redis is down."), _ct);
+        }
+        var restored = ConnectionRestored(multiplexer);
+        await _redis.StartAsync(_ct);
+        await restored.WaitAsync(_ct);
+        await host.Pipeline.TranslateAllAsync(Job("Request after Redis returned."), _ct);
+
+        Assert.Equal(1, host.Logs.Count("RedisConnectionFailed"));
+        Assert.Equal(1, host.Logs.Count("RedisConnectionRestored"));
+        Assert.Equal(host.Logs.Count("RedisCommandFailed"), host.Logs.Count("RedisCommandsRecovered"));
+        Assert.InRange(host.Logs.Count("RedisCommandFailed"), 0, 1);
+    }
+
+    [Fact]
     public async Task GetManyAsync_OneRoundTripPerArticlePerLanguage()
     {
         await using var host = await RedisPipelineHost.ConnectedAsync(_redis.ConnectionString, new CountingProvider(),

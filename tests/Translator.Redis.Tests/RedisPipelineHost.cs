@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core;
@@ -20,6 +21,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
 
     public RedisPipelineHost(string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
     {
+        Logs = new LogCapture();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -33,7 +35,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
+            .AddLogging(b => b.AddProvider(Logs))
             .AddKeyedSingleton(provider.Name, provider)
             .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name))
             .AddTranslatorCore();
@@ -51,6 +53,9 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
         Assert.True((await host.Multiplexer).IsConnected);
         return host;
     }
+
+    /// <summary>What the service logged.</summary>
+    public LogCapture Logs { get; }
 
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
