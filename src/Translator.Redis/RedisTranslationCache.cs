@@ -19,12 +19,13 @@ internal sealed class RedisTranslationCache : ITranslationCache
 
     public RedisTranslationCache(RedisConnection redis, IOptions<RedisOptions> redisOptions, IOptions<TranslatorOptions> options, TimeProvider time)
     {
+        var settings = redisOptions.Value;
         _redis = redis;
-        _timeout = redisOptions.Value.OperationTimeout;
+        _timeout = settings.OperationTimeout;
         _ttl = options.Value.CacheTtl;
-        var local = redisOptions.Value;
-        _local = local.LocalCacheEntries > 0
-            ? new InMemoryTranslationCache(local.LocalCacheEntries, local.LocalCacheTtl < _ttl ? local.LocalCacheTtl : _ttl, time)
+        // The in-process tier never outlives the entry in Redis.
+        _local = settings.LocalCacheEntries > 0
+            ? new InMemoryTranslationCache(settings.LocalCacheEntries, settings.LocalCacheTtl < _ttl ? settings.LocalCacheTtl : _ttl, time)
             : null;
     }
 
