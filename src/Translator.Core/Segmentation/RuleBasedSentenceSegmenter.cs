@@ -138,6 +138,10 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         {
             return NoBreak; // "1. The first item", "a. The first item"
         }
+        if (end > runEnd && char.IsUpper(n))
+        {
+            return end; // a quotation closed after the period and a new sentence starts: "…with the U.K." Officials
+        }
         if (rules.IsPrefix(token) || (rules.IsNumericPrefix(token) && char.IsDigit(n)))
         {
             return NoBreak; // "Adm. Kim Myong Sik", "No. 1", "Sept. 11"
@@ -149,8 +153,10 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         }
         if (rules.IsTerminal(token) || IsInitial(token) || IsInitialism(token))
         {
-            // "…the U.S. He said" ends; "the U.S. State Department", "Jonas E. Smith" do not.
-            return rules.IsStarter(WordAt(text, next)) || !IsCased(n) ? end : NoBreak;
+            // "…the U.S. He said" ends; "the U.S. State Department", "Jonas E. Smith" and "В. В. Путин" do not.
+            var word = WordAt(text, next);
+            var isInitial = word.Length == 1 && next + 1 < text.Length && text[next + 1] == '.';
+            return rules.IsStarter(word) && !isInitial ? end : NoBreak;
         }
         return end;
     }
@@ -232,6 +238,7 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         return text[i..end];
     }
 
+    /// <summary>A word or number that is no abbreviation: "2010", "talks".</summary>
     private static bool IsPlainWord(ReadOnlySpan<char> token, SegmentationRules rules)
     {
         if (token.Length < 2 || rules.IsPrefix(token) || rules.IsNumericPrefix(token) || rules.IsTerminal(token))
@@ -240,7 +247,7 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         }
         foreach (var c in token)
         {
-            if (!char.IsLetter(c))
+            if (!char.IsLetterOrDigit(c))
             {
                 return false;
             }
@@ -300,9 +307,6 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
     private static bool IsCjkTerminator(char c) => c is '。' or '！' or '？' or '｡';
 
     private static bool IsOpener(char c) => c is '"' or '\'' or '“' or '‘' or '«' or '‹' or '(' or '[' or '（' or '「' or '『' or '•' or '⁃';
-
-    /// <summary>Whether the script has letter case; Hangul, kana and Han have none, so case says nothing there.</summary>
-    private static bool IsCased(char c) => char.IsUpper(c) || char.IsLower(c);
 
     private static bool IsHiragana(char c) => c is >= '\u3040' and <= '\u309F';
 
