@@ -37,8 +37,11 @@ public static class TranslatorProvidersServiceCollectionExtensions
         services.TryAddSingleton<DeepLClient>();
         services.TryAddSingleton<DeepLGlossaries>();
         services.TryAddSingleton<DeepLMetrics>();
-        services.TryAddSingleton<DeepLUsageMonitor>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<DeepLUsageMonitor>()));
+        if (!services.Any(d => d.ServiceType == typeof(DeepLUsageMonitor)))
+        {
+            services.AddSingleton<DeepLUsageMonitor>();
+            services.AddHostedService(sp => sp.GetRequiredService<DeepLUsageMonitor>());
+        }
         return services.AddTranslationProvider<DeepLTranslationProvider>(DeepLTranslationProvider.ProviderName);
     }
 

@@ -22,7 +22,13 @@ public sealed class LibreTranslateOptions
     [Range(256, 1024 * 1024)]
     public int MaxBytesPerRequest { get; set; } = 16 * 1024;
 
-    /// <summary>Language codes the server has models for (its <c>/languages</c>); pairs outside are rejected up front.</summary>
-    [MinLength(2)]
-    public string[] Languages { get; set; } = ["en", "ar", "de", "es", "fr", "it", "ja", "ko", "pt", "ru", "zh", "uk", "pl", "nl", "tr"];
+    /// <summary>
+    /// Comma-separated language codes the server has models for (its <c>/languages</c>); pairs outside are
+    /// rejected up front. A string, not a list, so configuration replaces the default instead of adding to it.
+    /// </summary>
+    [Required]
+    public string Languages { get; set; } = "en,ar,de,es,fr,it,ja,ko,pt,ru,zh,uk,pl,nl,tr";
+
+    public IReadOnlyList<string> LanguageCodes =>
+        Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -70,7 +70,7 @@ internal sealed class LibreTranslateProvider(
     private string? Code(string tag)
     {
         var primary = LanguageTag.PrimaryLanguage(tag);
-        return _options.Languages.Contains(primary, StringComparer.OrdinalIgnoreCase) ? primary : null;
+        return _options.LanguageCodes.Contains(primary, StringComparer.OrdinalIgnoreCase) ? primary : null;
     }
 
     private sealed record TranslateRequest(

@@ -1,0 +1,106 @@
+using Translator.Core.Providers;
+using Translator.Testing.StandIns;
+using static Translator.Providers.Tests.ProviderHarness;
+
+namespace Translator.Providers.Tests.DeepL;
+
+public sealed class DeepLGlossaryTests : IAsyncLifetime
+{
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+    private DeepLStandIn _deepL = null!;
+
+    public async Task InitializeAsync() => _deepL = await DeepLStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _deepL.DisposeAsync();
+
+    private static ProviderGlossary Glossary(long version, params (string Source, string Target)[] terms) =>
+        new("names", version, terms.Select(t => new KeyValuePair<string, string>(t.Source, t.Target)).ToArray());
+
+    private static ProviderBatch Batch(ProviderGlossary glossary, string text) =>
+        new("en", "ko", [new(text, null)], Formality.Default, glossary);
+
+    [Fact]
+    public async Task TranslateAsync_FirstUseOfGlossary_CreatesItOnceAndSendsItsIdWithSourceLang()
+    {
+        await using var harness = Create(_deepL.Url);
+        var glossary = Glossary(1, ("Kim Jong Un", "김정은"));
+
+        var first = await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un spoke."), _ct);
+        await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un left."), _ct);
+
+        Assert.Equal("[KO] 김정은 spoke.", Assert.Single(first));
+        var created = Assert.Single(_deepL.Glossaries);
+        Assert.Equal(3, created.Version);
+        Assert.Equal(("en", "ko"), (created.Source, created.Target));
+        Assert.Single(_deepL.Requests, r => r.Method == "POST" && r.Path == "/v3/glossaries");
+        Assert.All(_deepL.TranslateRequests, r =>
+        {
+            Assert.Equal(created.Id, r.GetProperty("glossary_id").GetString());
+            Assert.Equal("EN", r.GetProperty("source_lang").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task TranslateAsync_NewGlossaryVersion_CreatesNewAndDeletesStale()
+    {
+        await using var harness = Create(_deepL.Url);
+        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), _ct);
+        var old = Assert.Single(_deepL.Glossaries);
+
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(2, ("Putin", "블라디미르 푸틴")), "Putin spoke."), _ct);
+
+        Assert.Equal("[KO] 블라디미르 푸틴 spoke.", Assert.Single(result));
+        var current = Assert.Single(_deepL.Glossaries);
+        Assert.NotEqual(old.Id, current.Id);
+        Assert.Contains(":v2:", current.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_GlossaryCreatedByEarlierRun_ReusedNotDuplicated()
+    {
+        var existing = _deepL.AddGlossary("translator:names:v1:en-ko", "en", "ko", new Dictionary<string, string> { ["Putin"] = "푸틴" });
+        await using var harness = Create(_deepL.Url);
+
+        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), _ct);
+
+        Assert.Equal(existing.Id, Assert.Single(_deepL.Glossaries).Id);
+        Assert.Equal(existing.Id, Assert.Single(_deepL.TranslateRequests).GetProperty("glossary_id").GetString());
+    }
+
+    [Fact]
+    public async Task TranslateAsync_ServerWithoutV3Glossaries_UsesV2PerPair()
+    {
+        _deepL.SupportsV3Glossaries = false;
+        await using var harness = Create(_deepL.Url);
+
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), _ct);
+
+        Assert.Equal("[KO] 서울 is big.", Assert.Single(result));
+        Assert.Equal(2, Assert.Single(_deepL.Glossaries).Version);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_GlossaryRejected_TranslatesWithoutIt()
+    {
+        await using var harness = Create(_deepL.Url);
+        // The glossary creation is the first scripted request.
+        _deepL.Enqueue(HttpStandIn.Status(400, message: "Unsupported glossary language pair"));
+
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), _ct);
+
+        Assert.Equal("[KO] Seoul is big.", Assert.Single(result));
+        Assert.False(Assert.Single(_deepL.TranslateRequests).TryGetProperty("glossary_id", out _));
+    }
+
+    [Fact]
+    public void Tsv_TermsDeepLCannotTake_AreLeftOut()
+    {
+        var tsv = Translator.Providers.DeepL.DeepLGlossaries.Tsv(
+        [
+            new(" Kim ", "김"), new("Kim", "킴"), new("Bad\tTerm", "x"), new("Empty", " "), new("Lee", "이"),
+        ], out var count);
+
+        Assert.Equal("Kim\t김\nLee\t이\n", tsv);
+        Assert.Equal(2, count);
+    }
+}

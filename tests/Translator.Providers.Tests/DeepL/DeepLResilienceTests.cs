@@ -1,0 +1,178 @@
+using Translator.Core.Providers;
+using Translator.Testing.StandIns;
+using static Translator.Providers.Tests.ProviderHarness;
+
+namespace Translator.Providers.Tests.DeepL;
+
+public sealed class DeepLResilienceTests : IAsyncLifetime
+{
+    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+    private DeepLStandIn _deepL = null!;
+
+    public async Task InitializeAsync() => _deepL = await DeepLStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _deepL.DisposeAsync();
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(503)]
+    [InlineData(529)]
+    public async Task TranslateAsync_TransientFailures_RetriedUntilSuccess(int status)
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Enqueue(HttpStandIn.Status(status), HttpStandIn.Status(status));
+
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
+
+        Assert.Equal("[KO] Hello.", Assert.Single(result));
+        Assert.Equal(3, _deepL.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_429WithShortRetryAfter_WaitsAndRetries()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Enqueue(HttpStandIn.Status(429, retryAfter: "0"));
+
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
+
+        Assert.Equal("[KO] Hello.", Assert.Single(result));
+        Assert.Equal(2, _deepL.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_429WithRetryAfterBeyondBound_FailsUnavailableWithThatRetryAfter()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Enqueue(HttpStandIn.Status(429, retryAfter: "120"));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct));
+
+        Assert.Equal(ProviderFailure.Unavailable, error.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+        Assert.True(error.AllowsFallback);
+        Assert.Single(_deepL.Requests);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_StormOutlastingRetries_FailsUnavailableAfterBoundedAttempts()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Always = HttpStandIn.Status(503);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct));
+
+        Assert.Equal(ProviderFailure.Unavailable, error.Failure);
+        Assert.Equal(1 + 3, _deepL.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_QuotaExceeded_FailsQuotaExceededWithoutRetry()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.CharacterLimit = 5;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Too long for the quota."), _ct));
+
+        Assert.Equal(ProviderFailure.QuotaExceeded, error.Failure);
+        Assert.True(error.AllowsFallback);
+        Assert.Single(_deepL.Requests);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_WrongKey_FailsMisconfiguredWithoutRetryOrLoggingTheKey()
+    {
+        await using var harness = Create(_deepL.Url, null, ("DeepL:AuthKey", "wrong-secret-key"));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct));
+
+        Assert.Equal(ProviderFailure.Misconfigured, error.Failure);
+        Assert.Single(_deepL.Requests);
+        Assert.Equal("DeepL-Auth-Key wrong-secret-key", _deepL.Requests[0].Authorization);
+        Assert.DoesNotContain("wrong-secret-key", harness.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-secret-key", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_BadRequest_FailsRejectedWithoutRetryAndLogsDeepLsMessageNotTheText()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Enqueue(HttpStandIn.Status(400, message: "Value for 'target_lang' not supported"));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Secret article text."), _ct));
+
+        Assert.Equal(ProviderFailure.Rejected, error.Failure);
+        Assert.False(error.AllowsFallback);
+        Assert.Single(_deepL.Requests);
+        var logged = Assert.Single(harness.Logs.Lines, l => l.Event.Name == "ProviderRejectedRequest");
+        Assert.Contains("Value for 'target_lang' not supported", logged.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret article text", harness.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_CircuitOpen_FailsFastWithoutCallingDeepL()
+    {
+        await using var harness = Create(_deepL.Url, null,
+            ("DeepL:Http:CircuitMinimumThroughput", "2"), ("DeepL:Http:CircuitFailureRatio", "1"),
+            ("DeepL:Http:CircuitBreakDuration", "00:05:00"), ("DeepL:Http:MaxRetryAttempts", "1"));
+        _deepL.Always = HttpStandIn.Status(503);
+        await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct));
+        var calls = _deepL.Requests.Count;
+        _deepL.Always = null;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct));
+
+        Assert.Equal(ProviderFailure.Unavailable, error.Failure);
+        Assert.Equal(calls, _deepL.Requests.Count);
+        Assert.NotNull(error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_ManyRequests_NeverMoreInFlightThanConfigured()
+    {
+        await using var harness = Create(_deepL.Url, null, ("DeepL:Http:MaxParallelRequests", "2"), ("DeepL:MaxTextsPerRequest", "1"));
+        var gates = Enumerable.Range(0, 6).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        _deepL.Enqueue(gates.Select(g => HttpStandIn.Hold(g.Task)).ToArray());
+
+        var translation = harness.DeepL.TranslateAsync(Batch("ko", "1.", "2.", "3.", "4.", "5.", "6."), _ct);
+        foreach (var gate in gates)
+        {
+            // Release one held request each time the limit is reached; the rest must be queued, not sent.
+            await _deepL.WaitUntilAsync(s => s.InFlight == 2 || translation.IsCompleted || s.Requests.Count == 6, _ct);
+            gate.SetResult();
+        }
+
+        Assert.Equal(6, (await translation).Count);
+        Assert.Equal(2, _deepL.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_CallerCancels_AbortsTheInFlightHttpRequest()
+    {
+        await using var harness = Create(_deepL.Url);
+        _deepL.Enqueue(HttpStandIn.Hold(Task.Delay(Timeout.Infinite, _ct)));
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+
+        var translation = harness.DeepL.TranslateAsync(Batch("ko", "Hello."), caller.Token);
+        await _deepL.WaitUntilAsync(s => s.InFlight == 1, _ct);
+        await caller.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => translation);
+        await _deepL.WaitUntilAsync(s => s.Aborted == 1, _ct);
+        Assert.Single(_deepL.Requests);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_AttemptHangs_TimesOutAbortsAndRetries()
+    {
+        await using var harness = Create(_deepL.Url, null, ("DeepL:Http:AttemptTimeout", "00:00:00.200"));
+        _deepL.Enqueue(HttpStandIn.Hold(Task.Delay(Timeout.Infinite, _ct)));
+
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
+
+        Assert.Equal("[KO] Hello.", Assert.Single(result));
+        await _deepL.WaitUntilAsync(s => s.Aborted == 1, _ct);
+        Assert.Equal(2, _deepL.Requests.Count);
+    }
+}
