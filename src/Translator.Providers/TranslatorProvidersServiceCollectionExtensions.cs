@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -51,9 +52,9 @@ public static class TranslatorProvidersServiceCollectionExtensions
         services.AddOptions<LibreTranslateOptions>()
             .BindConfiguration(LibreTranslateOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate<IOptions<TranslatorOptions>>(
-                (options, translator) => !string.IsNullOrWhiteSpace(options.ServerUrl)
-                    || !translator.Value.ProviderNames.Contains(LibreTranslateProvider.ProviderName, StringComparer.OrdinalIgnoreCase),
+            .Validate<IConfiguration>(
+                (options, configuration) => !string.IsNullOrWhiteSpace(options.ServerUrl)
+                    || !ProviderSelection.IsSelected(configuration, LibreTranslateProvider.ProviderName),
                 "Translation:Provider names LibreTranslate but LibreTranslate:ServerUrl is not set.")
             .ValidateOnStart();
         services.AddProviderHttpClient(LibreTranslateProvider.ProviderName, (sp, client) =>

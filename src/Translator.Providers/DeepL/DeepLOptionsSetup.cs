@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Translator.Core;
 
 namespace Translator.Providers.DeepL;
 
@@ -25,11 +24,11 @@ internal sealed class DeepLEnvironmentSetup(IConfiguration configuration) : IPos
 }
 
 /// <summary>A missing key stops start-up, but only where DeepL is actually selected.</summary>
-internal sealed class DeepLKeyValidation(IOptions<TranslatorOptions> translator) : IValidateOptions<DeepLOptions>
+internal sealed class DeepLKeyValidation(IConfiguration configuration) : IValidateOptions<DeepLOptions>
 {
     public ValidateOptionsResult Validate(string? name, DeepLOptions options) =>
         string.IsNullOrWhiteSpace(options.AuthKey)
-        && translator.Value.ProviderNames.Contains(DeepLTranslationProvider.ProviderName, StringComparer.OrdinalIgnoreCase)
+        && ProviderSelection.IsSelected(configuration, DeepLTranslationProvider.ProviderName)
             ? ValidateOptionsResult.Fail(
                 $"Translation:Provider names DeepL but no DeepL API key is configured: set {DeepLOptions.SectionName}:{nameof(DeepLOptions.AuthKey)} " +
                 $"or the {DeepLOptions.AuthKeyVariable} environment variable.")
