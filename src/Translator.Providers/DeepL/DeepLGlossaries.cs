@@ -33,12 +33,17 @@ internal sealed partial class DeepLGlossaries(DeepLClient client, ILogger<DeepLG
         {
             return await sync.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (ProviderException ex) when (ex.Failure is ProviderFailure.Rejected or ProviderFailure.Unavailable)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Try again on the next batch; this one goes without.
+            // A failed sync is never cached: the next batch tries again.
             _ids.TryRemove(new KeyValuePair<GlossaryKey, Lazy<Task<string?>>>(key, sync));
-            LogGlossaryUnavailable(logger, ex, glossary.Id, glossary.Version, key.Source, key.Target, ex.Failure);
-            return null;
+            if (ex is ProviderException { Failure: ProviderFailure.Rejected or ProviderFailure.Unavailable } failure)
+            {
+                // This batch goes without; our own masking still protects the terms.
+                LogGlossaryUnavailable(logger, ex, glossary.Id, glossary.Version, key.Source, key.Target, failure.Failure);
+                return null;
+            }
+            throw;
         }
     }
 

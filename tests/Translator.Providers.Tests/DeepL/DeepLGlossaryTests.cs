@@ -93,6 +93,22 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateAsync_GlossaryCreationFailedEarlier_RetriedOnNextBatch()
+    {
+        await using var harness = Create(_deepL.Url);
+        var glossary = Glossary(1, ("Seoul", "서울"));
+        // A key briefly refused (rotated, say) fails the batch like any translate call would.
+        _deepL.Enqueue(HttpStandIn.Status(403));
+
+        var first = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), _ct));
+        var second = await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), _ct);
+
+        Assert.Equal(ProviderFailure.Misconfigured, first.Failure);
+        Assert.Equal("[KO] 서울 is big.", Assert.Single(second));
+        Assert.Single(_deepL.Glossaries);
+    }
+
+    [Fact]
     public void Tsv_TermsDeepLCannotTake_AreLeftOut()
     {
         var tsv = Translator.Providers.DeepL.DeepLGlossaries.Tsv(
