@@ -100,6 +100,22 @@ public sealed class DeepLEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateArticle_ClientCancels_AbortsTheDeepLRequestInFlight()
+    {
+        using var factory = Server();
+        _deepL.Always = HttpStandIn.Hold(Task.Delay(Timeout.Infinite, _ct));
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+
+        using var call = Client(factory).TranslateArticleAsync(TranslationServiceTests.Request("ko"), cancellationToken: client.Token);
+        await _deepL.WaitUntilAsync(_ => _deepL.TranslateRequests.Count == 1 && _deepL.InFlight >= 1, _ct);
+        await client.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        await _deepL.WaitUntilAsync(s => s.Aborted == 1, _ct);
+    }
+
+    [Fact]
     public void Start_DeepLSelectedWithoutKey_FailsNamingTheSettings()
     {
         // Explicitly empty, so a key in the machine's environment cannot mask the check.
