@@ -1,13 +1,14 @@
-using System.Net;
 using System.Threading.RateLimiting;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Translator.Providers.Http;
 
-internal static class ProviderHttpClientExtensions
+internal static partial class ProviderHttpClientExtensions
 {
     /// <summary>
     /// A named <see cref="HttpClient"/> for a provider, behind one resilience pipeline configured from
@@ -33,6 +34,7 @@ internal static class ProviderHttpClientExtensions
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             var o = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ProviderHttpOptions>>().Get(name);
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProviderHttpClientExtensions).FullName!);
             pipeline
                 .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxParallelRequests, QueueLimit = int.MaxValue })
                 .AddTimeout(o.TotalTimeout)
@@ -47,6 +49,12 @@ internal static class ProviderHttpClientExtensions
                     ShouldHandle = args => ValueTask.FromResult(
                         HttpClientResiliencePredicates.IsTransient(args.Outcome)
                         && !(args.Outcome.Result is { } response && RetryAfter(response) > o.MaxRetryAfter)),
+                    OnRetry = args =>
+                    {
+                        LogRetrying(logger, name, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds,
+                            args.Outcome.Result is { } response ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name);
+                        return ValueTask.CompletedTask;
+                    },
                 })
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
@@ -69,5 +77,7 @@ internal static class ProviderHttpClientExtensions
             _ => null,
         };
 
-    public static bool IsServerError(HttpStatusCode status) => (int)status >= 500;
+    [LoggerMessage(EventId = 3002, EventName = "ProviderRetrying", Level = LogLevel.Warning,
+        Message = "{Provider} retry {Attempt} in {DelayMs:F0} ms after {Outcome}")]
+    private static partial void LogRetrying(ILogger logger, string provider, int attempt, double delayMs, string? outcome);
 }

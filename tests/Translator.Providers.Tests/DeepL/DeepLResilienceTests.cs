@@ -32,6 +32,20 @@ public sealed class DeepLResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateAsync_429WithRetryAfter_WaitsAsLongAsAskedBeforeRetrying()
+    {
+        await using var harness = Create(_deepL.Url);
+        // One second is the shortest non-zero Retry-After; the backoff on its own would be milliseconds.
+        _deepL.Enqueue(HttpStandIn.Status(429, retryAfter: "1"));
+
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
+
+        Assert.Equal("[KO] Hello.", Assert.Single(result));
+        var retry = Assert.Single(harness.Logs.Lines, l => l.Event.Name == "ProviderRetrying");
+        Assert.Contains("retry 1 in 1000 ms after 429", retry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TranslateAsync_429WithRetryAfterBeyondBound_FailsUnavailableWithThatRetryAfter()
     {
         await using var harness = Create(_deepL.Url);
