@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Http.Resilience;
@@ -58,6 +59,11 @@ internal static partial class ProviderHttpClientExtensions
                 })
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
+                    // 429 means "alive but throttling": Retry-After handles it, and a rate-limit storm must
+                    // not turn into failed calls. The breaker counts real failures (5xx, timeouts, network).
+                    ShouldHandle = args => ValueTask.FromResult(
+                        HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                        && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
                     FailureRatio = o.CircuitFailureRatio,
                     MinimumThroughput = o.CircuitMinimumThroughput,
                     SamplingDuration = o.CircuitSamplingDuration,

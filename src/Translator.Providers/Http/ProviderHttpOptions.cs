@@ -39,13 +39,16 @@ public sealed class ProviderHttpOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Share of failed attempts within <see cref="CircuitSamplingDuration"/> that opens the circuit.</summary>
+    /// <summary>
+    /// Share of failed attempts (5xx, timeouts, network; not 429) within <see cref="CircuitSamplingDuration"/>
+    /// that opens the circuit. High, so a storm the retries ride out does not open it; a DeepL that is down does.
+    /// </summary>
     [Range(0.01, 1.0)]
-    public double CircuitFailureRatio { get; set; } = 0.5;
+    public double CircuitFailureRatio { get; set; } = 0.8;
 
     /// <summary>Attempts within the sampling window before the ratio counts.</summary>
     [Range(2, 10_000)]
-    public int CircuitMinimumThroughput { get; set; } = 10;
+    public int CircuitMinimumThroughput { get; set; } = 20;
 
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -133,6 +133,20 @@ public sealed class DeepLResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateAsync_RateLimitStorm_DoesNotOpenTheCircuit()
+    {
+        await using var harness = Create(_deepL.Url, null,
+            ("DeepL:Http:CircuitMinimumThroughput", "2"), ("DeepL:Http:CircuitFailureRatio", "0.5"),
+            ("DeepL:Http:CircuitBreakDuration", "00:05:00"), ("DeepL:Http:MaxRetryAttempts", "6"));
+        _deepL.Enqueue(Enumerable.Range(0, 5).Select(_ => HttpStandIn.Status(429)).ToArray());
+
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
+
+        Assert.Equal("[KO] Hello.", Assert.Single(result));
+        Assert.Equal(6, _deepL.Requests.Count);
+    }
+
+    [Fact]
     public async Task TranslateAsync_ManyRequests_NeverMoreInFlightThanConfigured()
     {
         await using var harness = Create(_deepL.Url, null, ("DeepL:Http:MaxParallelRequests", "2"), ("DeepL:MaxTextsPerRequest", "1"));
