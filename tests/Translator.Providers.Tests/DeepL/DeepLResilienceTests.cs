@@ -173,7 +173,8 @@ public sealed class DeepLResilienceTests : IAsyncLifetime
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(_ct);
 
         var translation = harness.DeepL.TranslateAsync(Batch("ko", "Hello."), caller.Token);
-        await _deepL.WaitUntilAsync(s => s.InFlight == 1, _ct);
+        // Recorded: the body is read and the request is about to be held.
+        await _deepL.WaitUntilAsync(s => s.Requests.Count == 1 && s.InFlight == 1, _ct);
         await caller.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => translation);
