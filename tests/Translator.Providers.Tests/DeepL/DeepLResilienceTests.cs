@@ -185,7 +185,7 @@ public sealed class DeepLResilienceTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_AttemptHangs_TimesOutAbortsAndRetries()
     {
-        await using var harness = Create(_deepL.Url, null, ("DeepL:Http:AttemptTimeout", "00:00:00.200"));
+        await using var harness = Create(_deepL.Url, null, ("DeepL:Http:AttemptTimeout", "00:00:01"));
         _deepL.Enqueue(HttpStandIn.Hold(Task.Delay(Timeout.Infinite, _ct)));
 
         var result = await harness.DeepL.TranslateAsync(Batch("ko", "Hello."), _ct);
