@@ -4,15 +4,8 @@ using static Translator.Providers.Tests.ProviderHarness;
 
 namespace Translator.Providers.Tests.DeepL;
 
-public sealed class DeepLGlossaryTests : IAsyncLifetime
+public sealed class DeepLGlossaryTests : DeepLStandInTests
 {
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
-    private DeepLStandIn _deepL = null!;
-
-    public async Task InitializeAsync() => _deepL = await DeepLStandIn.StartAsync();
-
-    public async Task DisposeAsync() => await _deepL.DisposeAsync();
-
     private static ProviderGlossary Glossary(long version, params (string Source, string Target)[] terms) =>
         new("names", version, terms.Select(t => new KeyValuePair<string, string>(t.Source, t.Target)).ToArray());
 
@@ -22,18 +15,18 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_FirstUseOfGlossary_CreatesItOnceAndSendsItsIdWithSourceLang()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var glossary = Glossary(1, ("Kim Jong Un", "김정은"));
 
-        var first = await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un spoke."), _ct);
-        await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un left."), _ct);
+        var first = await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un spoke."), Ct);
+        await harness.DeepL.TranslateAsync(Batch(glossary, "Kim Jong Un left."), Ct);
 
         Assert.Equal("[KO] 김정은 spoke.", Assert.Single(first));
-        var created = Assert.Single(_deepL.Glossaries);
+        var created = Assert.Single(DeepL.Glossaries);
         Assert.Equal(3, created.Version);
         Assert.Equal(("en", "ko"), (created.Source, created.Target));
-        Assert.Single(_deepL.Requests, r => r.Method == "POST" && r.Path == "/v3/glossaries");
-        Assert.All(_deepL.TranslateRequests, r =>
+        Assert.Single(DeepL.Requests, r => r.Method == "POST" && r.Path == "/v3/glossaries");
+        Assert.All(DeepL.TranslateRequests, r =>
         {
             Assert.Equal(created.Id, r.GetProperty("glossary_id").GetString());
             Assert.Equal("EN", r.GetProperty("source_lang").GetString());
@@ -43,14 +36,14 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_NewGlossaryVersion_CreatesNewAndDeletesStale()
     {
-        await using var harness = Create(_deepL.Url);
-        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), _ct);
-        var old = Assert.Single(_deepL.Glossaries);
+        await using var harness = Create(DeepL.Url);
+        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), Ct);
+        var old = Assert.Single(DeepL.Glossaries);
 
-        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(2, ("Putin", "블라디미르 푸틴")), "Putin spoke."), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(2, ("Putin", "블라디미르 푸틴")), "Putin spoke."), Ct);
 
         Assert.Equal("[KO] 블라디미르 푸틴 spoke.", Assert.Single(result));
-        var current = Assert.Single(_deepL.Glossaries);
+        var current = Assert.Single(DeepL.Glossaries);
         Assert.NotEqual(old.Id, current.Id);
         Assert.Contains(":v2:", current.Name, StringComparison.Ordinal);
     }
@@ -58,54 +51,54 @@ public sealed class DeepLGlossaryTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_GlossaryCreatedByEarlierRun_ReusedNotDuplicated()
     {
-        var existing = _deepL.AddGlossary("translator:names:v1:en-ko", "en", "ko", new Dictionary<string, string> { ["Putin"] = "푸틴" });
-        await using var harness = Create(_deepL.Url);
+        var existing = DeepL.AddGlossary("translator:names:v1:en-ko", "en", "ko", new Dictionary<string, string> { ["Putin"] = "푸틴" });
+        await using var harness = Create(DeepL.Url);
 
-        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), _ct);
+        await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Putin", "푸틴")), "Putin spoke."), Ct);
 
-        Assert.Equal(existing.Id, Assert.Single(_deepL.Glossaries).Id);
-        Assert.Equal(existing.Id, Assert.Single(_deepL.TranslateRequests).GetProperty("glossary_id").GetString());
+        Assert.Equal(existing.Id, Assert.Single(DeepL.Glossaries).Id);
+        Assert.Equal(existing.Id, Assert.Single(DeepL.TranslateRequests).GetProperty("glossary_id").GetString());
     }
 
     [Fact]
     public async Task TranslateAsync_ServerWithoutV3Glossaries_UsesV2PerPair()
     {
-        _deepL.SupportsV3Glossaries = false;
-        await using var harness = Create(_deepL.Url);
+        DeepL.SupportsV3Glossaries = false;
+        await using var harness = Create(DeepL.Url);
 
-        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), Ct);
 
         Assert.Equal("[KO] 서울 is big.", Assert.Single(result));
-        Assert.Equal(2, Assert.Single(_deepL.Glossaries).Version);
+        Assert.Equal(2, Assert.Single(DeepL.Glossaries).Version);
     }
 
     [Fact]
     public async Task TranslateAsync_GlossaryRejected_TranslatesWithoutIt()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         // The glossary creation is the first scripted request.
-        _deepL.Enqueue(HttpStandIn.Status(400, message: "Unsupported glossary language pair"));
+        DeepL.Enqueue(HttpStandIn.Status(400, message: "Unsupported glossary language pair"));
 
-        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch(Glossary(1, ("Seoul", "서울")), "Seoul is big."), Ct);
 
         Assert.Equal("[KO] Seoul is big.", Assert.Single(result));
-        Assert.False(Assert.Single(_deepL.TranslateRequests).TryGetProperty("glossary_id", out _));
+        Assert.False(Assert.Single(DeepL.TranslateRequests).TryGetProperty("glossary_id", out _));
     }
 
     [Fact]
     public async Task TranslateAsync_GlossaryCreationFailedEarlier_RetriedOnNextBatch()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var glossary = Glossary(1, ("Seoul", "서울"));
         // A key briefly refused (rotated, say) fails the batch like any translate call would.
-        _deepL.Enqueue(HttpStandIn.Status(403));
+        DeepL.Enqueue(HttpStandIn.Status(403));
 
-        var first = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), _ct));
-        var second = await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), _ct);
+        var first = await Assert.ThrowsAsync<ProviderException>(() => harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), Ct));
+        var second = await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), Ct);
 
         Assert.Equal(ProviderFailure.Misconfigured, first.Failure);
         Assert.Equal("[KO] 서울 is big.", Assert.Single(second));
-        Assert.Single(_deepL.Glossaries);
+        Assert.Single(DeepL.Glossaries);
     }
 
     [Fact]

@@ -5,25 +5,17 @@ using static Translator.Providers.Tests.ProviderHarness;
 
 namespace Translator.Providers.Tests.DeepL;
 
-public sealed class DeepLTranslationProviderTests : IAsyncLifetime
+public sealed class DeepLTranslationProviderTests : DeepLStandInTests
 {
-    // A safety net, not synchronisation: a broken provider fails the test instead of hanging the run.
-    private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
-    private DeepLStandIn _deepL = null!;
-
-    public async Task InitializeAsync() => _deepL = await DeepLStandIn.StartAsync();
-
-    public async Task DisposeAsync() => await _deepL.DisposeAsync();
-
     [Fact]
     public async Task TranslateAsync_Batch_SendsAuthLanguagesAndOptionsAndReturnsInOrder()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
 
-        var result = await harness.DeepL.TranslateAsync(Batch("ko", "One.", "Two."), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", "One.", "Two."), Ct);
 
         Assert.Equal(["[KO] One.", "[KO] Two."], result);
-        var request = Assert.Single(_deepL.Requests);
+        var request = Assert.Single(DeepL.Requests);
         Assert.Equal("DeepL-Auth-Key stand-in-key:fx", request.Authorization);
         var body = request.Body!.Value;
         Assert.Equal("EN", body.GetProperty("source_lang").GetString());
@@ -46,22 +38,22 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
     [InlineData("en-GB", "EN-GB")]
     public async Task TranslateAsync_Bcp47Target_SendsDeepLCode(string target, string expected)
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var source = target.StartsWith("en", StringComparison.Ordinal) ? "de" : "en";
 
-        await harness.DeepL.TranslateAsync(new ProviderBatch(source, target, [new("Text.", null)], Formality.Default), _ct);
+        await harness.DeepL.TranslateAsync(new ProviderBatch(source, target, [new("Text.", null)], Formality.Default), Ct);
 
-        Assert.Equal(expected, Assert.Single(_deepL.TranslateRequests).GetProperty("target_lang").GetString());
+        Assert.Equal(expected, Assert.Single(DeepL.TranslateRequests).GetProperty("target_lang").GetString());
     }
 
     [Fact]
     public async Task TranslateAsync_PlainEnglishTarget_UsesConfiguredVariant()
     {
-        await using var harness = Create(_deepL.Url, null, ("DeepL:EnglishVariant", "EN-GB"));
+        await using var harness = Create(DeepL.Url, null, ("DeepL:EnglishVariant", "EN-GB"));
 
-        await harness.DeepL.TranslateAsync(new ProviderBatch("ko", "en", [new("Text.", null)], Formality.Default), _ct);
+        await harness.DeepL.TranslateAsync(new ProviderBatch("ko", "en", [new("Text.", null)], Formality.Default), Ct);
 
-        Assert.Equal("EN-GB", Assert.Single(_deepL.TranslateRequests).GetProperty("target_lang").GetString());
+        Assert.Equal("EN-GB", Assert.Single(DeepL.TranslateRequests).GetProperty("target_lang").GetString());
     }
 
     [Theory]
@@ -70,7 +62,7 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
     [InlineData("en", "vi")]
     public async Task Supports_PairDeepLDoesNotTranslate_IsFalse(string source, string target)
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
 
         Assert.False(harness.DeepL.Supports(source, target));
         Assert.True(harness.DeepL.Supports("en", "ko"));
@@ -82,11 +74,11 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
     [InlineData("ko", false)]
     public async Task TranslateAsync_Formality_SentOnlyWhereTheTargetHasIt(string target, bool sent)
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
 
-        await harness.DeepL.TranslateAsync(new ProviderBatch("en", target, [new("You are right.", null)], Formality.More), _ct);
+        await harness.DeepL.TranslateAsync(new ProviderBatch("en", target, [new("You are right.", null)], Formality.More), Ct);
 
-        var body = Assert.Single(_deepL.TranslateRequests);
+        var body = Assert.Single(DeepL.TranslateRequests);
         Assert.Equal(sent, body.TryGetProperty("formality", out var formality));
         if (sent)
         {
@@ -97,45 +89,45 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_120Texts_SplitsIntoRequestsOfAtMost50KeepingOrder()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var texts = Enumerable.Range(0, 120).Select(i => $"Sentence {i}.").ToArray();
 
-        var result = await harness.DeepL.TranslateAsync(Batch("ja", texts), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch("ja", texts), Ct);
 
         Assert.Equal(texts.Select(t => DeepLStandIn.Translate(t, "JA")), result);
-        Assert.Equal([50, 50, 20], _deepL.TranslateRequests.Select(r => r.GetProperty("text").GetArrayLength()).Order().Reverse());
+        Assert.Equal([50, 50, 20], DeepL.TranslateRequests.Select(r => r.GetProperty("text").GetArrayLength()).Order().Reverse());
     }
 
     [Fact]
     public async Task TranslateAsync_TextsBeyond128KiB_SplitsSoEveryRequestFits()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         // 30 Korean-sized texts of ~9 KB UTF-8 each: ~270 KB in all.
         var texts = Enumerable.Range(0, 30).Select(i => $"{i} " + new string('한', 3000)).ToArray();
 
-        var result = await harness.DeepL.TranslateAsync(new ProviderBatch("ko", "en", texts.Select(t => new ProviderText(t, null)).ToArray(), Formality.Default), _ct);
+        var result = await harness.DeepL.TranslateAsync(new ProviderBatch("ko", "en", texts.Select(t => new ProviderText(t, null)).ToArray(), Formality.Default), Ct);
 
         Assert.Equal(texts.Select(t => DeepLStandIn.Translate(t, "EN-US")), result);
-        Assert.True(_deepL.Requests.Count >= 3);
-        Assert.All(_deepL.Requests, r => Assert.InRange(r.BodyBytes, 1, DeepLStandIn.MaxBodyBytes));
+        Assert.True(DeepL.Requests.Count >= 3);
+        Assert.All(DeepL.Requests, r => Assert.InRange(r.BodyBytes, 1, DeepLStandIn.MaxBodyBytes));
     }
 
     [Fact]
     public async Task TranslateAsync_SegmentBeyondDeepLsLimit_FailsRejectedWithoutSending()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            harness.DeepL.TranslateAsync(Batch("ko", new string('a', 140 * 1024)), _ct));
+            harness.DeepL.TranslateAsync(Batch("ko", new string('a', 140 * 1024)), Ct));
 
         Assert.Equal(ProviderFailure.Rejected, error.Failure);
-        Assert.Empty(_deepL.Requests);
+        Assert.Empty(DeepL.Requests);
     }
 
     [Fact]
     public async Task TranslateAsync_SegmentsOfParagraphs_SendTheirParagraphsAsOneContext()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var batch = new ProviderBatch("en", "ko",
         [
             new("Kim met Putin.", "Kim met Putin. He smiled."),
@@ -144,31 +136,31 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
             new("She left.", "Then it rained. She left."),
         ], Formality.Default);
 
-        await harness.DeepL.TranslateAsync(batch, _ct);
+        await harness.DeepL.TranslateAsync(batch, Ct);
 
-        var body = Assert.Single(_deepL.TranslateRequests);
+        var body = Assert.Single(DeepL.TranslateRequests);
         Assert.Equal("Kim met Putin. He smiled.\nThen it rained. She left.", body.GetProperty("context").GetString());
     }
 
     [Fact]
     public async Task TranslateAsync_ContextTurnedOff_SendsNone()
     {
-        await using var harness = Create(_deepL.Url, null, ("DeepL:SendContext", "false"));
+        await using var harness = Create(DeepL.Url, null, ("DeepL:SendContext", "false"));
 
-        await harness.DeepL.TranslateAsync(new ProviderBatch("en", "ko", [new("He smiled.", "Kim met Putin. He smiled.")], Formality.Default), _ct);
+        await harness.DeepL.TranslateAsync(new ProviderBatch("en", "ko", [new("He smiled.", "Kim met Putin. He smiled.")], Formality.Default), Ct);
 
-        Assert.False(Assert.Single(_deepL.TranslateRequests).TryGetProperty("context", out _));
+        Assert.False(Assert.Single(DeepL.TranslateRequests).TryGetProperty("context", out _));
     }
 
     [Fact]
     public async Task TranslateAsync_ProtectedSpans_SendsXmlTagHandlingAndKeepsTextAroundThemIntact()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         var text = $"AT&T <3 {ProtectedSpans.Wrap(0, "Kim & Co")} said.";
 
-        var result = await harness.DeepL.TranslateAsync(Batch("ko", text), _ct);
+        var result = await harness.DeepL.TranslateAsync(Batch("ko", text), Ct);
 
-        var body = Assert.Single(_deepL.TranslateRequests);
+        var body = Assert.Single(DeepL.TranslateRequests);
         Assert.Equal("xml", body.GetProperty("tag_handling").GetString());
         Assert.Equal(["x"], body.GetProperty("ignore_tags").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(DeepLStandIn.Translate(text, "KO"), Assert.Single(result));
@@ -177,19 +169,19 @@ public sealed class DeepLTranslationProviderTests : IAsyncLifetime
     [Fact]
     public async Task TranslateAsync_BilledCharacters_RecordedAsMetric()
     {
-        await using var harness = Create(_deepL.Url);
+        await using var harness = Create(DeepL.Url);
         using var metrics = new MetricCapture(harness.Services);
 
-        await harness.DeepL.TranslateAsync(Batch("ko", "Hello.", "World!"), _ct);
+        await harness.DeepL.TranslateAsync(Batch("ko", "Hello.", "World!"), Ct);
 
-        Assert.True(Assert.Single(_deepL.TranslateRequests).GetProperty("show_billed_characters").GetBoolean());
+        Assert.True(Assert.Single(DeepL.TranslateRequests).GetProperty("show_billed_characters").GetBoolean());
         Assert.Equal(12, metrics.Sum("translator.provider.billed_characters"));
     }
 
     [Fact]
     public void Limits_DeclaredWithinDeepLsLimits()
     {
-        using var harness = Create(_deepL.Url).AsSync();
+        using var harness = Create(DeepL.Url).AsSync();
 
         Assert.Equal(50, harness.Value.DeepL.Limits.MaxTexts);
         Assert.InRange(harness.Value.DeepL.Limits.MaxBytes, 1, DeepLStandIn.MaxBodyBytes / 2);
