@@ -24,8 +24,7 @@ internal sealed partial class DeepLGlossaries(DeepLClient client, ILogger<DeepLG
     /// </summary>
     public async Task<string?> GetIdAsync(ProviderGlossary glossary, string sourceCode, string targetCode, CancellationToken cancellationToken)
     {
-        var key = new GlossaryKey(glossary.Id, glossary.Version,
-            DeepLLanguages.GlossaryCode(sourceCode).ToLowerInvariant(), DeepLLanguages.GlossaryCode(targetCode).ToLowerInvariant());
+        var key = Key(glossary, sourceCode, targetCode);
         // Shared by every caller that needs the same glossary, so it is created once; not tied to any one
         // caller's cancellation, and bounded by the HTTP pipeline's own timeouts.
         var sync = _ids.GetOrAdd(key, k => new Lazy<Task<string?>>(() => SyncAsync(glossary, k)));
@@ -46,6 +45,20 @@ internal sealed partial class DeepLGlossaries(DeepLClient client, ILogger<DeepLG
             throw;
         }
     }
+
+    /// <summary>Drops the cached id, so the next use checks DeepL again (and recreates the glossary if it is gone).</summary>
+    public void Forget(ProviderGlossary glossary, string sourceCode, string targetCode)
+    {
+        var key = Key(glossary, sourceCode, targetCode);
+        if (_ids.TryRemove(key, out _))
+        {
+            LogGlossaryForgotten(logger, key.Id, key.Version, key.Source, key.Target);
+        }
+    }
+
+    private static GlossaryKey Key(ProviderGlossary glossary, string sourceCode, string targetCode) =>
+        new(glossary.Id, glossary.Version,
+            DeepLLanguages.GlossaryCode(sourceCode).ToLowerInvariant(), DeepLLanguages.GlossaryCode(targetCode).ToLowerInvariant());
 
     private async Task<string?> SyncAsync(ProviderGlossary glossary, GlossaryKey key)
     {
@@ -134,6 +147,10 @@ internal sealed partial class DeepLGlossaries(DeepLClient client, ILogger<DeepLG
     [LoggerMessage(EventId = 3103, EventName = "DeepLGlossaryDeleteFailed", Level = LogLevel.Warning,
         Message = "Could not delete stale DeepL glossary {Name}")]
     private static partial void LogGlossaryDeleteFailed(ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(EventId = 3105, EventName = "DeepLGlossaryForgotten", Level = LogLevel.Warning,
+        Message = "DeepL refused a request carrying the glossary for {GlossaryId} v{Version} {Source}->{Target}; it will be checked again")]
+    private static partial void LogGlossaryForgotten(ILogger logger, string glossaryId, long version, string source, string target);
 
     [LoggerMessage(EventId = 3104, EventName = "DeepLGlossaryUnavailable", Level = LogLevel.Warning,
         Message = "DeepL glossary for {GlossaryId} v{Version} {Source}->{Target} is unavailable ({Failure}); translating without it")]

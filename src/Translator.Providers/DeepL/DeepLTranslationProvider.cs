@@ -72,6 +72,22 @@ internal sealed class DeepLTranslationProvider(
             ShowBilledCharacters = true,
         };
 
+        try
+        {
+            return await TranslateChunksAsync(batch, template, xml, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderException ex) when (ex.Failure == ProviderFailure.Rejected && glossaryId is not null)
+        {
+            // Most likely the DeepL glossary was deleted behind our back: forget it (the next batch
+            // recreates it) and translate this one without; a different bug fails again below.
+            glossaries.Forget(batch.Glossary!, source, target);
+            return await TranslateChunksAsync(batch, template with { GlossaryId = null }, xml, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> TranslateChunksAsync(
+        ProviderBatch batch, DeepLTranslateRequest template, bool xml, CancellationToken cancellationToken)
+    {
         var texts = batch.Texts.Select(t => new ProviderText(xml ? DeepLMarkup.Escape(t.Text) : t.Text, _options.SendContext ? t.Context : null)).ToArray();
         var results = new string[texts.Length];
         long billed = 0;

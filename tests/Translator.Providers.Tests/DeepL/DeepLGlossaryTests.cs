@@ -102,6 +102,22 @@ public sealed class DeepLGlossaryTests : DeepLStandInTests
     }
 
     [Fact]
+    public async Task TranslateAsync_GlossaryDeletedOnDeepL_TranslatesWithoutItThenRecreatesIt()
+    {
+        await using var harness = Create(DeepL.Url);
+        var glossary = Glossary(1, ("Seoul", "서울"));
+        await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), Ct);
+        DeepL.RemoveGlossary(Assert.Single(DeepL.Glossaries).Id);
+
+        var without = await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), Ct);
+        var recreated = await harness.DeepL.TranslateAsync(Batch(glossary, "Seoul is big."), Ct);
+
+        Assert.Equal("[KO] Seoul is big.", Assert.Single(without));
+        Assert.Equal("[KO] 서울 is big.", Assert.Single(recreated));
+        Assert.Single(DeepL.Glossaries);
+    }
+
+    [Fact]
     public void Tsv_TermsDeepLCannotTake_AreLeftOut()
     {
         var tsv = Translator.Providers.DeepL.DeepLGlossaries.Tsv(

@@ -75,6 +75,9 @@ public sealed class DeepLStandIn : HttpStandIn
         return glossary;
     }
 
+    /// <summary>Deletes a glossary behind the client's back (as a user of the DeepL account could).</summary>
+    public void RemoveGlossary(string id) => _glossaries.TryRemove(id, out _);
+
     protected override object ErrorBodyFor(string message) => new { message };
 
     protected override void Map(WebApplication app)
