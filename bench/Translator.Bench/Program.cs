@@ -1,11 +1,14 @@
 using Translator.Bench;
 using Translator.Bench.Caching;
+using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
     ["cost"] = new CostCommand(),
     ["speed"] = new SpeedCommand(),
+    ["segment"] = new SegmentCommand(),
+    ["segment-corpus"] = new SegmentCorpusCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

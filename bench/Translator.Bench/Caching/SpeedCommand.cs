@@ -28,16 +28,17 @@ internal sealed class SpeedCommand : IBenchCommand
 {
     private const int Segments = 40;
 
-    public string Usage => "[requests=2000] [concurrency=4]  cached-article latency over gRPC vs. the Redis round trip";
+    public string Usage => "[requests=2000] [concurrency=4] [warmup=requests/4]  cached-article latency over gRPC vs. the Redis round trip";
 
     public async Task<int> RunAsync(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+        var warmup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : requests / 4;
         await using var redis = await RedisServer.StartNewAsync(CancellationToken.None);
         var request = Request();
 
-        Console.WriteLine($"{requests} requests per row after {Math.Max(requests / 4, 200)} warm-up; one target language (ko); {Segments} segments, all cached.");
+        Console.WriteLine($"{requests} requests per row after {warmup} warm-up; one target language (ko); {Segments} segments, all cached.");
         Console.WriteLine();
         Console.WriteLine("| what | client p50 ms | client p99 ms | server p50 ms | server p99 ms | articles/s (1 in flight) | articles/s (" + concurrency + " in flight) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -60,18 +61,18 @@ internal sealed class SpeedCommand : IBenchCommand
                     throw new InvalidOperationException("The article was not fully cached.");
                 }
             }
-            Report(label, await MeasureAsync(Call, requests, concurrency, server));
+            Report(label, await MeasureAsync(Call, requests, warmup, concurrency, server));
             if (localEntries != "0")
             {
                 // The same transport with no cache and no translation: what gRPC itself costs for this article.
                 var segment = new SegmentArticleRequest { Article = request.Article, SourceLanguage = "en" };
                 Report("gRPC SegmentArticle, same article (no cache, no translation)",
-                    await MeasureAsync(async () => await client.SegmentArticleAsync(segment), requests, concurrency, server));
+                    await MeasureAsync(async () => await client.SegmentArticleAsync(segment), requests, warmup, concurrency, server));
 
                 // The same server's pipeline called directly: what the gRPC layer adds is the difference.
                 var pipeline = app.Services.GetRequiredService<ITranslationPipeline>();
                 var job = new TranslationJob(new SourceArticle("bench", null, ArticleBody.FromText(request.Article.Text)), "en", ["ko"]);
-                Report("pipeline only, no gRPC (in-process tier)", await MeasureAsync(() => pipeline.TranslateAllAsync(job, CancellationToken.None), requests, concurrency));
+                Report("pipeline only, no gRPC (in-process tier)", await MeasureAsync(() => pipeline.TranslateAllAsync(job, CancellationToken.None), requests, warmup, concurrency));
             }
         }
 
@@ -82,8 +83,8 @@ internal sealed class SpeedCommand : IBenchCommand
         {
             throw new InvalidOperationException($"Expected {Segments} cached keys in Redis, found {keys.Length}.");
         }
-        Report("Redis PING (floor)", await MeasureAsync(() => db.PingAsync(), requests, concurrency));
-        Report($"Redis MGET of the {Segments} keys (floor)", await MeasureAsync(() => db.StringGetAsync(keys), requests, concurrency));
+        Report("Redis PING (floor)", await MeasureAsync(() => db.PingAsync(), requests, warmup, concurrency));
+        Report($"Redis MGET of the {Segments} keys (floor)", await MeasureAsync(() => db.StringGetAsync(keys), requests, warmup, concurrency));
         return 0;
     }
 
@@ -179,10 +180,10 @@ internal sealed class SpeedCommand : IBenchCommand
         public void Dispose() => _listener.Dispose();
     }
 
-    private static async Task<Measurement> MeasureAsync(Func<Task> call, int requests, int concurrency, ServerDurations? server = null)
+    private static async Task<Measurement> MeasureAsync(Func<Task> call, int requests, int warmup, int concurrency, ServerDurations? server = null)
     {
-        // Enough warm-up for tiered JIT to settle before anything is timed.
-        for (var i = 0; i < Math.Max(requests / 4, 200); i++)
+        // Warm-up lets tiered JIT settle before anything is timed (slower on a loaded machine).
+        for (var i = 0; i < warmup; i++)
         {
             await call();
         }
