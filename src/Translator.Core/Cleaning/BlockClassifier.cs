@@ -118,7 +118,11 @@ public static partial class BlockClassifier
         {
             return (Kind.Bad, DropReason.Boilerplate);
         }
-        if (f.ListMarker && f.Weight < GoodWeight)
+        if (f.Bio)
+        {
+            return (Kind.Bad, DropReason.AuthorBio);
+        }
+        if ((f.ListMarker && f.Weight < GoodWeight) || f.MenuRun)
         {
             return (Kind.Bad, DropReason.Navigation);
         }
@@ -152,11 +156,11 @@ public static partial class BlockClassifier
             {
                 continue;
             }
-            var prev = Neighbour(initial, i, -1, k => k != Kind.Short);
-            var next = Neighbour(initial, i, +1, k => k != Kind.Short);
+            var prev = Neighbour(initial, i, -1, j => initial[j] != Kind.Short);
+            var next = Neighbour(initial, i, +1, j => initial[j] != Kind.Short);
             kinds[i] = (prev, next) switch
             {
-                (Kind.Good, Kind.Good) => Kind.Good,
+                (Kind.Good, Kind.Good) when features[i].EndsSentence => Kind.Good,
                 (Kind.Good, Kind.NearGood) or (Kind.NearGood, Kind.Good) when features[i].EndsSentence => Kind.Good,
                 _ => Kind.Bad,
             };
@@ -171,17 +175,21 @@ public static partial class BlockClassifier
             {
                 continue;
             }
-            var prev = Neighbour(kinds, i, -1, k => k is Kind.Good or Kind.Bad);
-            var next = Neighbour(kinds, i, +1, k => k is Kind.Good or Kind.Bad);
+            // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it.
+            var prev = Neighbour(kinds, i, -1, j => IsContext(kinds, reasons, j));
+            var next = Neighbour(kinds, i, +1, j => IsContext(kinds, reasons, j));
             kinds[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
         }
     }
 
-    private static Kind Neighbour(Kind[] kinds, int i, int step, Func<Kind, bool> counts)
+    private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
+        kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));
+
+    private static Kind Neighbour(Kind[] kinds, int i, int step, Func<int, bool> counts)
     {
         for (var j = i + step; j >= 0 && j < kinds.Length; j += step)
         {
-            if (counts(kinds[j]))
+            if (counts(j))
             {
                 return kinds[j];
             }
@@ -240,11 +248,11 @@ public static partial class BlockClassifier
 
     /// <summary>
     /// The headline: a headline-shaped block before the article. Pages that repeat it (masthead and story
-    /// header) give it away by the repeat; otherwise it is the first such block.
+    /// header) give it away by the repeat; otherwise it is the first, since captions and standfirsts follow it.
     /// </summary>
     private static int FindTitle(string[] texts, BlockFeatures[] features, Kind[] kinds, int bodyStart)
     {
-        var firstCandidate = -1;
+        var first = -1;
         for (var i = bodyStart - 1; i >= 0; i--)
         {
             if (!IsHeadline(features[i]) || kinds[i] == Kind.Good)
@@ -258,14 +266,14 @@ public static partial class BlockClassifier
                     return i;
                 }
             }
-            firstCandidate = i;
+            first = i;
         }
-        return firstCandidate;
+        return first;
     }
 
     private static bool IsHeadline(in BlockFeatures f) =>
         f.Weight is >= TitleMinWeight and <= TitleMaxWeight && f.Words >= 4 && !f.ListMarker && !f.DateOnly && !f.Byline
-        && !f.MarkupResidue && !f.PhotoCredit && !f.CallToActionTag && f.FurnitureHits == 0 && f.TeaserHits == 0
+        && !f.MarkupResidue && !f.MenuRun && !f.PhotoCredit && !f.CallToActionTag && f.FurnitureHits == 0 && f.TeaserHits == 0
         && !f.Truncated && !(f.EndsSentence && f.StopDensity >= ProseDensity && f.Weight >= GoodWeight);
 
     private static string? Dateline(string paragraph)

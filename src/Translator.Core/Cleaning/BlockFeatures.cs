@@ -15,6 +15,8 @@ internal readonly record struct BlockFeatures(
     bool MarkupResidue,
     bool DateOnly,
     bool Byline,
+    bool Bio,
+    bool MenuRun,
     int FurnitureHits,
     int TeaserHits)
 {
@@ -34,6 +36,8 @@ internal readonly record struct BlockFeatures(
             MarkupResidue: BlockPatterns.MarkupResidue().IsMatch(text),
             DateOnly: BlockPatterns.DateOnly().IsMatch(text),
             Byline: text.Length <= 80 && BlockPatterns.Byline().IsMatch(text),
+            Bio: BlockPatterns.Bio().IsMatch(text),
+            MenuRun: BlockPatterns.MenuSeparators().Count(text) >= 2,
             FurnitureHits: BoilerplatePhrases.CountHits(lower, BoilerplatePhrases.Furniture),
             TeaserHits: BoilerplatePhrases.CountHits(lower, BoilerplatePhrases.Teaser));
     }
@@ -128,14 +132,22 @@ internal static partial class BlockPatterns
     [GeneratedRegex(@"\[\s*(?:\p{Lu}[\p{Lu} ]{1,20}|\p{Lo}{2,8})\s*\]")]
     public static partial Regex CallToActionTag();
 
-    [GeneratedRegex(@"\((?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)]{0,60}\)\s*$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])", RegexOptions.IgnoreCase)]
     public static partial Regex PhotoCredit();
 
     [GeneratedRegex(@"^\s*[{<\[]\s*[""{<]|""\s*:\s*""|^(?:img\s*)+$|^\s*(?:[❮❯‹›«»<>|]\s*)+$", RegexOptions.IgnoreCase)]
     public static partial Regex MarkupResidue();
 
-    [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?(?:\d{1,2}時\d{1,2}分|\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex DateOnly();
+
+    // "Jane Roe is the Courier's transport correspondent."
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)")]
+    public static partial Regex Bio();
+
+    // "Home | World | Business": items joined by separators in one flattened line.
+    [GeneratedRegex(@"\s[|·•/]\s")]
+    public static partial Regex MenuSeparators();
 
     [GeneratedRegex(@"^(?:By|BY|Von|Par|Por|Автор:?|Текст:?)\s+\p{Lu}|^\p{Lo}{2,4}\s?(?:기자|특파원)(?:\s|$|\()|(?:記者|特派員)$")]
     public static partial Regex Byline();

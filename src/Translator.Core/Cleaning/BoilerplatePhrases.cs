@@ -15,7 +15,7 @@ internal static class BoilerplatePhrases
         "comments", "make a comment", "your comment", "log in", "login", "sign in", "share this", "share on",
         "follow us", "stay informed", "breaking news from", "download our app", "more info", "click here",
         "contact us", "feedback", "support our journalism", "redistribution",
-        "adverts", "3rd parties", "third parties", "our partners", "inbox", "your email", "email address",
+        "adverts", "personalise", "personalize", "your preferences", "our traffic", "3rd parties", "third parties", "our partners", "inbox", "your email", "email address",
         // German, French, Spanish
         "abonnieren", "datenschutz", "alle rechte", "s'abonner", "abonnez-vous", "tous droits réservés",
         "suscríbete", "todos los derechos",
@@ -34,7 +34,7 @@ internal static class BoilerplatePhrases
         "don't miss", "don’t miss", "also on", "also read", "more from", "most read", "most popular", "recommended",
         "you may also like", "trending", "see also", "watch:", "listen:", "more stories", "next article",
         "читайте также", "читать далее", "по теме", "популярное", "смотрите также", "ещё по теме", "еще по теме",
-        "관련기사", "관련 기사", "많이 본", "추천 기사", "더보기", "이 시각", "함께 보면",
+        "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", "▶", "많이 본", "추천 기사", "더보기", "이 시각", "함께 보면",
         "関連記事", "続きを読む", "おすすめ", "人気記事", "アクセスランキング", "あわせて読みたい",
     ];
 

@@ -34,6 +34,9 @@ public enum DropReason
     /// <summary>A second copy of a block already kept (a standfirst shown twice).</summary>
     Duplicate,
 
+    /// <summary>A paragraph about the author rather than the story.</summary>
+    AuthorBio,
+
     /// <summary>Text that reads like prose but lies outside the article's run of paragraphs (bios, footers).</summary>
     OutsideArticle,
 

@@ -4,7 +4,8 @@ namespace Translator.Core.Cleaning;
 
 /// <summary>
 /// Splits flattened page text into blocks. Every line is a block, because flattening puts menus, captions and
-/// headlines on lines of their own; a line that a text editor wrapped mid-sentence is joined back.
+/// headlines on lines of their own; a line that a text editor wrapped mid-sentence is joined back. Ideographic
+/// spaces are text (a Japanese headline uses one as a separator), so only Latin whitespace is collapsed.
 /// </summary>
 public static partial class FlattenedText
 {
@@ -46,6 +47,6 @@ public static partial class FlattenedText
     private static bool IsWrapped(string previous, string next) =>
         previous.Length >= WrapMinLength && char.IsLower(next[0]) && previous[^1] is not ('.' or '!' or '?' or ':' or '…' or '"' or '”');
 
-    [GeneratedRegex(@"[\s\u00A0\u200B]+")]
+    [GeneratedRegex(@"[ \t\r\f\v\u00A0\u200B]+")]
     private static partial Regex Spaces();
 }
