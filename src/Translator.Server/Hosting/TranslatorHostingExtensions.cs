@@ -1,3 +1,4 @@
+using Translator.Cleaning;
 using Translator.Core;
 using Translator.Server.Grpc;
 
@@ -18,6 +19,7 @@ internal static class TranslatorHostingExtensions
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
+        services.AddArticleCleaning();
         return services;
     }
 
