@@ -30,12 +30,14 @@ public static partial class BlockClassifier
     {
         var n = blocks.Count;
         var texts = new string[n];
+        var keys = new string[n];
         var features = new BlockFeatures[n];
         var kinds = new Kind[n];
         var reasons = new DropReason[n];
         for (var i = 0; i < n; i++)
         {
             texts[i] = blocks[i].Text;
+            keys[i] = Normalize(texts[i]);
             features[i] = BlockFeatures.Measure(texts[i]);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
         }
@@ -46,7 +48,7 @@ public static partial class BlockClassifier
         var titleIndex = -1;
         if (string.IsNullOrWhiteSpace(title))
         {
-            titleIndex = FindTitle(texts, features, kinds, first < 0 ? n : first);
+            titleIndex = FindTitle(keys, features, kinds, first < 0 ? n : first);
             title = titleIndex >= 0 ? texts[titleIndex] : null;
         }
 
@@ -54,6 +56,7 @@ public static partial class BlockClassifier
         var paragraphs = new List<string>();
         var dropped = new List<DroppedBlock>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        var titleKey = title is null ? null : Normalize(title);
         for (var i = 0; i < n; i++)
         {
             if (i == titleIndex)
@@ -61,7 +64,7 @@ public static partial class BlockClassifier
                 continue;
             }
             var text = texts[i];
-            if (title is not null && Same(text, title))
+            if (titleKey is not null && keys[i] == titleKey)
             {
                 dropped.Add(new(text, DropReason.RepeatedTitle));
                 continue;
@@ -87,7 +90,7 @@ public static partial class BlockClassifier
             {
                 dropped.Add(new(text, DropReason.OutsideArticle));
             }
-            else if (!kept.Add(Normalize(text)))
+            else if (!kept.Add(keys[i]))
             {
                 dropped.Add(new(text, DropReason.Duplicate));
             }
@@ -250,8 +253,13 @@ public static partial class BlockClassifier
     /// The headline: a headline-shaped block before the article. Pages that repeat it (masthead and story
     /// header) give it away by the repeat; otherwise it is the first, since captions and standfirsts follow it.
     /// </summary>
-    private static int FindTitle(string[] texts, BlockFeatures[] features, Kind[] kinds, int bodyStart)
+    private static int FindTitle(string[] keys, BlockFeatures[] features, Kind[] kinds, int bodyStart)
     {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
         var first = -1;
         for (var i = bodyStart - 1; i >= 0; i--)
         {
@@ -259,12 +267,9 @@ public static partial class BlockClassifier
             {
                 continue;
             }
-            for (var j = 0; j < texts.Length; j++)
+            if (counts[keys[i]] > 1)
             {
-                if (j != i && Same(texts[j], texts[i]))
-                {
-                    return i;
-                }
+                return i;
             }
             first = i;
         }
@@ -281,8 +286,6 @@ public static partial class BlockClassifier
         var match = DatelinePattern().Match(paragraph);
         return match.Success ? match.Groups["d"].Value.Trim() : null;
     }
-
-    private static bool Same(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
 
     private static string Normalize(string text) => Spaces().Replace(text.Trim(), " ").ToUpperInvariant();
 

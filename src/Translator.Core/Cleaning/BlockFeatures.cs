@@ -22,7 +22,6 @@ internal readonly record struct BlockFeatures(
 {
     public static BlockFeatures Measure(string text)
     {
-        var lower = text.ToLowerInvariant();
         var (words, stops) = CountWords(text);
         return new BlockFeatures(
             Weight: WeightedLength(text),
@@ -38,8 +37,8 @@ internal readonly record struct BlockFeatures(
             Byline: text.Length <= 80 && BlockPatterns.Byline().IsMatch(text),
             Bio: BlockPatterns.Bio().IsMatch(text),
             MenuRun: BlockPatterns.MenuSeparators().Count(text) >= 2,
-            FurnitureHits: BoilerplatePhrases.CountHits(lower, BoilerplatePhrases.Furniture),
-            TeaserHits: BoilerplatePhrases.CountHits(lower, BoilerplatePhrases.Teaser));
+            FurnitureHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Furniture),
+            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser));
     }
 
     /// <summary>
@@ -97,7 +96,7 @@ internal readonly record struct BlockFeatures(
             {
                 i++;
             }
-            var word = span[start..i].ToString().ToLowerInvariant();
+            var word = span[start..i];
             words++;
             if (IsStop(word))
             {
@@ -112,12 +111,23 @@ internal readonly record struct BlockFeatures(
         return (words, Math.Min(stops, words));
     }
 
-    private static bool IsStop(string word)
+    private static bool IsStop(ReadOnlySpan<char> word)
     {
         var first = word[0];
         if (first is >= '\uAC00' and <= '\uD7A3')
         {
-            return StopWords.Hangul.Contains(word) || (word.Length > 1 && StopWords.HangulEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)));
+            if (StopWords.Hangul.Contains(word))
+            {
+                return true;
+            }
+            foreach (var ending in StopWords.HangulEndings)
+            {
+                if (word.Length > 1 && word.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         return first is >= '\u0400' and <= '\u04FF' ? StopWords.Cyrillic.Contains(word) : StopWords.Latin.Contains(word);
     }

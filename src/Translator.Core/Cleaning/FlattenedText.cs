@@ -10,6 +10,7 @@ namespace Translator.Core.Cleaning;
 public static partial class FlattenedText
 {
     private const int WrapMinLength = 40;
+    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create("\t\r\f\v\u00A0\u200B");
 
     public static IReadOnlyList<SourceBlock> ToBlocks(string text)
     {
@@ -17,7 +18,7 @@ public static partial class FlattenedText
         string? open = null;
         foreach (var raw in text.Split('\n'))
         {
-            var line = Spaces().Replace(raw, " ").Trim();
+            var line = raw.AsSpan().ContainsAny(Unusual) || raw.Contains("  ", StringComparison.Ordinal) ? Spaces().Replace(raw, " ").Trim() : raw.Trim();
             if (line.Length == 0)
             {
                 Flush();

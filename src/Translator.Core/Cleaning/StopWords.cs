@@ -10,7 +10,7 @@ internal static class StopWords
 {
     // English plus the commonest German, French and Spanish function words: Latin-script pages share one list
     // because a block is too short to identify its language reliably.
-    public static readonly FrozenSet<string> Latin = Set("""
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Latin = Set("""
         a about above after again against all also am an and any are as at be because been before being below
         between both but by can could did do does doing down during each few for from further had has have having
         he her here hers him his how i if in into is it its itself just may me might more most must my no nor not
@@ -22,7 +22,7 @@ internal static class StopWords
         el los las y es una un del en que por con para se su al lo como más pero sus fue ha
         """);
 
-    public static readonly FrozenSet<string> Cyrillic = Set("""
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Cyrillic = Set("""
         и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне было вот
         от меня еще ещё нет о об из ему теперь когда даже ну ли если уже или ни быть был него до вас ведь там
         потом себя ей может они тут где есть надо ней для мы их чем была сам без будто чего раз тоже себе под
@@ -35,7 +35,7 @@ internal static class StopWords
         пока однако впрочем именно почти примерно всего уже ещё себя был была были было будут будет является
         """);
 
-    public static readonly FrozenSet<string> Hangul = Set("""
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Hangul = Set("""
         그 이 저 것 수 등 및 또 더 또한 그리고 하지만 그러나 있다 있는 있는데 없다 했다 한다 하는 하고 해 위해 대한 대해
         통해 따라 것으로 것이다 것은 것을 지난 이번 그는 그녀는 이날 밝혔다 말했다 전했다 덧붙였다 때문에 관련 가운데
         """);
@@ -49,6 +49,9 @@ internal static class StopWords
     /// <summary>Japanese has no spaces; hiragana carries its particles and inflections, so its share stands in.</summary>
     public static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
 
-    private static FrozenSet<string> Set(string words) =>
-        words.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+    // Looked up by span and case-insensitively, so counting words allocates nothing.
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
+        words.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 }
