@@ -1,12 +1,13 @@
 using Translator.Cleaning;
 using Translator.Core;
+using Translator.Providers;
 using Translator.Server.Grpc;
 
 namespace Translator.Server.Hosting;
 
 internal static class TranslatorHostingExtensions
 {
-    /// <summary>The gRPC surface, health, reflection and the translation core.</summary>
+    /// <summary>The gRPC surface, health, reflection, the translation core and its real providers.</summary>
     public static IServiceCollection AddTranslator(this IServiceCollection services)
     {
         services.AddGrpc(o =>
@@ -20,6 +21,7 @@ internal static class TranslatorHostingExtensions
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
         services.AddArticleCleaning();
+        services.AddTranslationProviders();
         return services;
     }
 

@@ -6,7 +6,7 @@ using Translator.Cleaning;
 using Translator.Core.Cleaning;
 using Translator.Testing;
 
-namespace Translator.Bench;
+namespace Translator.Bench.Cleaning;
 
 /// <summary>
 /// CPU time per KB of page for the article cleaner: the shared wire copies and the repo's labelled pages as
