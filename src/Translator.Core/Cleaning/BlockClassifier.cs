@@ -125,7 +125,7 @@ public static partial class BlockClassifier
         {
             return (Kind.Bad, DropReason.AuthorBio);
         }
-        if ((f.ListMarker && f.Weight < GoodWeight) || f.MenuRun)
+        if (((f.ListMarker || hint == BlockHint.ListItem) && f.Weight < GoodWeight) || f.MenuRun)
         {
             return (Kind.Bad, DropReason.Navigation);
         }
