@@ -1,5 +1,6 @@
 using Translator.Bench;
 using Translator.Bench.Caching;
+using Translator.Bench.Cleaning;
 using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
@@ -7,6 +8,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
 {
     ["cost"] = new CostCommand(),
     ["speed"] = new SpeedCommand(),
+    ["clean"] = new CleanBenchCommand(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
 };
