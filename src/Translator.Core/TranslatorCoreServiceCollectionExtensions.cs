@@ -24,7 +24,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, ProviderNamesValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISentenceSegmenter, SimpleSentenceSegmenter>();
+        services.TryAddSingleton<ISentenceSegmenter, RuleBasedSentenceSegmenter>();
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
         services.AddTranslationProvider<PseudoLocalizationProvider>(PseudoLocalizationProvider.ProviderName);
