@@ -323,7 +323,11 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
     /// <summary>Japanese quotation particles: 「…。」と言った continues the sentence.</summary>
     private static bool IsQuoteParticle(char c) => c is 'と' or 'っ' or 'も' or '、' or 'の' or 'を' or 'が';
 
-    private static bool IsCjk(char c) => c >= '\u3000' && c is not ('」' or '』' or '）');
+    /// <summary>
+    /// Scripts written without spaces between sentences. Korean is excluded: it spaces its sentences, and
+    /// a particle straight after a quote ("가겠다."고) continues the sentence.
+    /// </summary>
+    private static bool IsCjk(char c) => c >= '\u3000' && c is not ('」' or '』' or '）') && c is < '\u3130' or > '\u318F' and (< '\uAC00' or > '\uD7AF');
 
     private static int SkipWhitespace(ReadOnlySpan<char> text, int i)
     {
