@@ -1,8 +1,11 @@
 using Translator.Bench;
+using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
+    ["segment"] = new SegmentCommand(),
+    ["segment-corpus"] = new SegmentCorpusCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
