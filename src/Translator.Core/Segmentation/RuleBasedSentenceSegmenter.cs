@@ -1,333 +1,316 @@
+using System.Buffers;
+
 namespace Translator.Core.Segmentation;
 
 /// <summary>
-/// A single-pass scanner over the paragraph. It only stops at terminal punctuation (and list bullets),
-/// then decides from the token before and the word after, so the common case costs one comparison per
-/// character and no allocation besides the result list.
+/// A rule-based sentence segmenter for news copy. It jumps from one candidate terminator to the next
+/// (a vectorised search, so ordinary text costs almost nothing) and decides each candidate from its
+/// neighbourhood: the word before it (abbreviation, initial, initialism, number, list marker), the
+/// punctuation that closes after it, and the word after it. See <see cref="SegmentationRules"/> for the
+/// per-language word lists.
 /// </summary>
 internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
 {
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…。！？｡‼⁇⁈⁉");
+
+    // CJK quotes are searched too, so a 。 inside 「…」 does not end the sentence that quotes it.
+    private static readonly SearchValues<char> CjkStops = SearchValues.Create(".!?…。！？｡‼⁇⁈⁉「」『』");
+
+    private const int NoBreak = -1;
+
     public IReadOnlyList<TextSpan> Split(string paragraph, string language)
     {
-        ArgumentNullException.ThrowIfNull(paragraph);
-        ArgumentNullException.ThrowIfNull(language);
         var rules = SegmentationRules.For(language);
         var text = paragraph.AsSpan();
-        var spans = new List<TextSpan>(Math.Max(1, text.Length / 120));
+        var spans = new List<TextSpan>();
         var start = SkipWhitespace(text, 0);
+        var listItems = ListMarkers.MayStartList(text[start..]) ? ListMarkers.ItemStarts(text, start) : null;
+        var nextItem = 0;
         var quoteDepth = 0;
-        for (var i = start; i < text.Length; i++)
+        var stops = rules.IsCjk ? CjkStops : Terminators;
+
+        for (var i = start; i < text.Length;)
         {
-            var c = text[i];
-            int end;
-            switch (c)
+            var found = text[i..].IndexOfAny(stops);
+            var t = found < 0 ? text.Length : i + found;
+            while (listItems is not null && nextItem < listItems.Count && listItems[nextItem] <= t)
+            {
+                if (listItems[nextItem] > start)
+                {
+                    Add(spans, text, start, listItems[nextItem]);
+                    start = listItems[nextItem];
+                }
+                nextItem++;
+            }
+            if (found < 0)
+            {
+                break;
+            }
+            switch (text[t])
             {
                 case '「' or '『':
                     quoteDepth++;
+                    i = t + 1;
                     continue;
                 case '」' or '』':
                     quoteDepth = Math.Max(0, quoteDepth - 1);
-                    continue;
-                case '。' or '！' or '？' or '．':
-                    end = AfterClosers(text, i + 1, ref quoteDepth, out var closedQuote);
-                    if (quoteDepth > 0 || (closedQuote && end < text.Length && IsQuoteParticle(text[end])))
-                    {
-                        i = end - 1;
-                        continue;
-                    }
-                    break;
-                case '!' or '?':
-                    end = AfterClosers(text, i + 1, ref quoteDepth, out _);
-                    if (!EndsAt(text, end))
-                    {
-                        i = end - 1;
-                        continue;
-                    }
-                    break;
-                case '.' or '…':
-                    end = AfterClosers(text, i + 1, ref quoteDepth, out _);
-                    if (!PeriodEndsSentence(text, start, i, end, rules))
-                    {
-                        i = end - 1;
-                        continue;
-                    }
-                    break;
-                case '\n':
-                    // A line break inside a paragraph is only a boundary when the next line is a list item.
-                    end = i;
-                    var item = SkipWhitespace(text, i);
-                    if (item >= text.Length || !IsBullet(text[item]) && !IsNumberedItem(text, item))
-                    {
-                        continue;
-                    }
-                    break;
-                case '•' or '⁃' or '▪' or '◦' when i > start && char.IsWhiteSpace(text[i - 1]):
-                    end = i;
-                    break;
-                default:
+                    i = t + 1;
                     continue;
             }
-            Add(spans, text, start, end);
-            start = SkipWhitespace(text, end);
-            i = start - 1;
+            var brk = Decide(text, start, t, rules, ref quoteDepth, out var resume);
+            if (brk == NoBreak)
+            {
+                i = resume;
+                continue;
+            }
+            Add(spans, text, start, brk);
+            // Scanning resumes at the new sentence, which may lie inside the run just read
+            // (". . . ." after "compounds.": the ellipsis opens the next sentence).
+            start = i = SkipWhitespace(text, brk);
         }
         Add(spans, text, start, text.Length);
         return spans;
     }
 
-    /// <summary>After "!" or "?" (and closers): a boundary unless the next word is lower case ("Yahoo! in").</summary>
-    private static bool EndsAt(ReadOnlySpan<char> text, int end)
+    /// <summary>Decides one candidate terminator at <paramref name="t"/>.</summary>
+    /// <returns>Where the sentence ends (exclusive), or <see cref="NoBreak"/>.</returns>
+    private static int Decide(ReadOnlySpan<char> text, int sentenceStart, int t, SegmentationRules rules, ref int quoteDepth, out int resume)
     {
+        var runEnd = ConsumeRun(text, t);
+        var end = ConsumeClosers(text, runEnd, ref quoteDepth, out var closedQuote);
+        resume = Math.Max(end, t + 1);
         if (end >= text.Length)
         {
-            return false;
+            return NoBreak; // the paragraph's end is the sentence's end anyway
         }
-        if (!char.IsWhiteSpace(text[end]))
-        {
-            // Japanese and Chinese put no space after a half-width "!" either.
-            return IsCjk(text[end]);
-        }
-        var word = SkipOpeners(text, SkipWhitespace(text, end));
-        return word < text.Length && OpensSentence(text, word);
-    }
 
-    private static bool PeriodEndsSentence(ReadOnlySpan<char> text, int start, int dot, int end, SegmentationRules rules)
-    {
-        if (end >= text.Length)
+        var c = text[t];
+        if (IsCjkTerminator(c) || (rules.IsCjk && c is '!' or '?' && IsCjkLetter(text[end])))
         {
-            return false;
+            // CJK: no spaces between sentences; a quote that closes and runs on into the sentence ("。」と述べた") continues it.
+            return quoteDepth > 0 || (closedQuote && IsHiragana(text[end])) ? NoBreak : end;
         }
-        if (!char.IsWhiteSpace(text[end]))
+        if (quoteDepth > 0 || !char.IsWhiteSpace(text[end]))
         {
-            // Decimals, initialisms, domains, e-mail addresses and "mean...see" hold no space after the dot.
-            return IsCjk(text[end]) && text[end] is not ('。' or '、');
+            return NoBreak; // "U.S.A.", "3.5", "example.com", "Jr.'s", "mean...see"
         }
         var next = SkipWhitespace(text, end);
-        var word = SkipOpeners(text, next);
-        if (word >= text.Length || !OpensSentence(text, word))
+        if (next >= text.Length)
         {
-            return false;
+            return NoBreak;
+        }
+        var n = text[next];
+        if (t == sentenceStart || (t > 0 && text[t - 1] is '[' or '('))
+        {
+            return NoBreak; // a sentence opening with ". . ." or an editorial omission "[...]"
         }
 
-        var dots = 1;
-        while (dot + dots < text.Length && text[dot + dots] == '.')
+        var attached = t > 0 && !char.IsWhiteSpace(text[t - 1]);
+        if (c != '.' || runEnd - t > 1)
         {
-            dots++;
-        }
-        var spacedDots = CountSpacedDots(text, dot + dots - 1);
-        if (text[dot] == '…' || dots == 3 || spacedDots == 3)
-        {
-            // An ellipsis marks an omission more often than an end: only a clear sentence opener follows one.
-            var opener = WordAt(text, word);
-            return !opener.SequenceEqual("I") && FollowsAbbreviation(text, word, rules);
-        }
-        if (dots > 1 || spacedDots > 1)
-        {
-            return true;
-        }
-
-        var tokenStart = dot;
-        while (tokenStart > start && !char.IsWhiteSpace(text[tokenStart - 1]) && !IsOpener(text[tokenStart - 1]))
-        {
-            tokenStart--;
-        }
-        var token = text[tokenStart..dot];
-        if (token.IsEmpty)
-        {
-            return true;
-        }
-        if (IsListMarker(text, start, tokenStart, token))
-        {
-            return false;
-        }
-        if (rules.YearAbbreviation && token.SequenceEqual("г") && PrecededByNumber(text, tokenStart))
-        {
-            // "в 1999 г. Он…": a year, which may end a sentence; "г. Москва" is a city and never does.
-            return FollowsAbbreviation(text, word, rules);
-        }
-        if (rules.IsPrepositive(token))
-        {
-            return false;
-        }
-        if (token.Length == 1 && char.IsUpper(token[0]))
-        {
-            // An initial ("Jonas E. Smith", "В. В. Путин"); only an unmistakable opener ends the sentence ("you and I. Did").
-            return rules.HasStarters && rules.IsStarter(WordAt(text, word)) && !IsInitial(text, word);
-        }
-        if (rules.IsAbbreviation(token) || IsInitialism(token))
-        {
-            return FollowsAbbreviation(text, word, rules);
-        }
-        return true;
-    }
-
-    /// <summary>Whether the word at <paramref name="word"/> starts a new sentence after an abbreviation that may end one.</summary>
-    private static bool FollowsAbbreviation(ReadOnlySpan<char> text, int word, SegmentationRules rules)
-    {
-        if (!rules.HasStarters)
-        {
-            return IsCapitalOrCaseless(text[word]);
-        }
-        return rules.IsStarter(WordAt(text, word)) && !IsInitial(text, word);
-    }
-
-    /// <summary>
-    /// Upper case, digits, caseless scripts (Korean, Japanese) and camel-cased brands ("iPhone") open a sentence;
-    /// a plain lower-case word or a continuing ellipsis does not.
-    /// </summary>
-    private static bool OpensSentence(ReadOnlySpan<char> text, int word)
-    {
-        var c = text[word];
-        if (char.IsLower(c))
-        {
-            var w = WordAt(text, word);
-            for (var k = 1; k < w.Length; k++)
+            // "…compounds. . . . The practice": the period ends the sentence, the ellipsis opens the next.
+            if (c == '.' && attached && runEnd - t == 7 && text[t + 1] == ' ' && char.IsUpper(n))
             {
-                if (char.IsUpper(w[k]))
-                {
-                    return true;
-                }
+                return t + 1;
             }
-            return false;
-        }
-        return c is not ('.' or '…' or ',' or ';' or ':' or '-' or '–' or '—' or ')' or ']');
-    }
-
-    private static bool IsCapitalOrCaseless(char c) => char.IsUpper(c) || char.IsDigit(c) || (char.IsLetter(c) && !char.IsLower(c));
-
-    /// <summary>A one-letter word followed by a dot ("R." in "J. R. R. Tolkien") is an initial, not an opener.</summary>
-    private static bool IsInitial(ReadOnlySpan<char> text, int word)
-    {
-        var w = WordAt(text, word);
-        return w.Length == 1 && word + 1 < text.Length && text[word + 1] == '.';
-    }
-
-    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> text, int word)
-    {
-        var e = word;
-        while (e < text.Length && char.IsLetter(text[e]))
-        {
-            e++;
-        }
-        return text[word..e];
-    }
-
-    /// <summary>Dotted single letters: "U.S", "a.m", "D.C", "e.g".</summary>
-    private static bool IsInitialism(ReadOnlySpan<char> token)
-    {
-        if (token.Length < 3)
-        {
-            return token.Length == 1 && char.IsLower(token[0]);
-        }
-        for (var k = 0; k < token.Length; k++)
-        {
-            var expectLetter = k % 2 == 0;
-            if (expectLetter ? !char.IsLetter(token[k]) : token[k] != '.')
+            // A detached, spaced three-dot ellipsis marks an omission inside the sentence ("the thing is . . . I");
+            // four dots end it ("with a period . . . . Next").
+            if (!attached && c == '.' && runEnd - t == 5)
             {
-                return false;
+                return NoBreak;
             }
+            return char.IsLower(n) ? NoBreak : end; // "Hello!! Long time", but "Yahoo! in", "see . . . what"
         }
-        return token.Length % 2 == 1;
+        if (!attached)
+        {
+            return char.IsLower(n) ? NoBreak : end;
+        }
+
+        var tokenStart = TokenStart(text, sentenceStart, t);
+        var token = text[tokenStart..t];
+        if (char.IsLower(n))
+        {
+            // Lower case after a period continues the sentence ("co. at noon", "U.S. for 20 years"), except a
+            // plain word followed by a brand-style word ("…in 2010. iPhone sales rose").
+            return end == runEnd && IsPlainWord(token, rules) && HasInnerCapital(text, next) ? end : NoBreak;
+        }
+        if (tokenStart == FirstTokenStart(text, sentenceStart) && ListMarkers.IsMarkerToken(token))
+        {
+            return NoBreak; // "1. The first item", "a. The first item"
+        }
+        if (end > runEnd && char.IsUpper(n))
+        {
+            return end; // a quotation closed after the period and a new sentence starts: "…with the U.K." Officials
+        }
+        if (rules.IsPrefix(token) || (rules.IsNumericPrefix(token) && char.IsDigit(n)))
+        {
+            return NoBreak; // "Adm. Kim Myong Sik", "No. 1", "Sept. 11"
+        }
+        if (IsAmPm(token))
+        {
+            // News style writes "5 a.m."; an upper-case "P.M." followed by a capital is a sentence's end.
+            return rules.IsStarter(WordAt(text, next)) || (char.IsUpper(token[0]) && char.IsUpper(n)) ? end : NoBreak;
+        }
+        if (rules.IsTerminal(token) || IsInitial(token) || IsInitialism(token))
+        {
+            // "…the U.S. He said" ends; "the U.S. State Department", "Jonas E. Smith" and "В. В. Путин" do not.
+            var word = WordAt(text, next);
+            var isInitial = word.Length == 1 && next + 1 < text.Length && text[next + 1] == '.';
+            return rules.IsStarter(word) && !isInitial ? end : NoBreak;
+        }
+        return end;
     }
 
-    /// <summary>"1." or "⁃9." opening a segment numbers a list item rather than ending a sentence.</summary>
-    private static bool IsListMarker(ReadOnlySpan<char> text, int start, int tokenStart, ReadOnlySpan<char> token)
+    /// <summary>Past consecutive terminators and spaced ellipses (". . .").</summary>
+    private static int ConsumeRun(ReadOnlySpan<char> text, int i)
     {
-        var marker = token.TrimStart("•⁃▪◦-*");
-        if (marker.IsEmpty || marker.Length > 3)
+        while (i < text.Length)
         {
-            return false;
-        }
-        foreach (var ch in marker)
-        {
-            if (!char.IsDigit(ch))
+            if (IsTerminator(text[i]))
             {
-                return false;
+                i++;
             }
-        }
-        for (var k = start; k < tokenStart; k++)
-        {
-            if (!char.IsWhiteSpace(text[k]) && !IsBullet(text[k]))
+            else if (text[i] == ' ' && i + 1 < text.Length && text[i + 1] == '.' && i > 0 && text[i - 1] == '.')
             {
-                return false;
+                i += 2;
             }
-        }
-        return true;
-    }
-
-    private static bool IsNumberedItem(ReadOnlySpan<char> text, int i)
-    {
-        var k = i;
-        while (k < text.Length && char.IsDigit(text[k]))
-        {
-            k++;
-        }
-        return k > i && k < text.Length && text[k] is '.' or ')';
-    }
-
-    private static bool PrecededByNumber(ReadOnlySpan<char> text, int tokenStart)
-    {
-        var k = tokenStart - 1;
-        while (k >= 0 && char.IsWhiteSpace(text[k]))
-        {
-            k--;
-        }
-        return k >= 0 && char.IsDigit(text[k]);
-    }
-
-    /// <summary>Dots of a spaced ellipsis (". . .") ending at <paramref name="last"/>; 1 when the dot stands alone.</summary>
-    private static int CountSpacedDots(ReadOnlySpan<char> text, int last)
-    {
-        var count = 1;
-        for (var k = last; k >= 2 && text[k - 1] == ' ' && text[k - 2] == '.'; k -= 2)
-        {
-            count++;
-        }
-        return count;
-    }
-
-    private static int AfterClosers(ReadOnlySpan<char> text, int i, ref int quoteDepth, out bool closedQuote)
-    {
-        closedQuote = false;
-        for (; i < text.Length; i++)
-        {
-            switch (text[i])
+            else
             {
-                case '」' or '』':
-                    quoteDepth = Math.Max(0, quoteDepth - 1);
-                    closedQuote = true;
-                    break;
-                case '"' or '\'' or '”' or '’' or '»' or ')' or ']' or '）' or '】' or '.' or '!' or '?' or '…'
-                    or '。' or '！' or '？':
-                    break;
-                default:
-                    return i;
+                break;
             }
         }
         return i;
     }
 
-    private static int SkipOpeners(ReadOnlySpan<char> text, int i)
+    /// <summary>Past quotes and brackets that close after the terminal punctuation (<c>briefing." Then</c>).</summary>
+    private static int ConsumeClosers(ReadOnlySpan<char> text, int i, ref int quoteDepth, out bool closedQuote)
     {
-        while (i < text.Length && IsOpener(text[i]))
+        closedQuote = false;
+        while (i < text.Length && text[i] is '"' or '\'' or '”' or '’' or '»' or '›' or ')' or ']' or '）' or '」' or '』' or '】' or '〕' or '〉' or '》')
+        {
+            if (text[i] is '」' or '』')
+            {
+                quoteDepth = Math.Max(0, quoteDepth - 1);
+                closedQuote = true;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary>Where the word before a terminator starts, leaving out opening quotes, brackets and bullets.</summary>
+    private static int TokenStart(ReadOnlySpan<char> text, int sentenceStart, int t)
+    {
+        var i = t;
+        while (i > sentenceStart && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+        while (i < t && IsOpener(text[i]))
         {
             i++;
         }
         return i;
     }
 
-    private static bool IsOpener(char c) => c is '"' or '\'' or '“' or '‘' or '(' or '[' or '«' or '„' or '「' or '『' or '（' or '¿' or '¡';
+    private static int FirstTokenStart(ReadOnlySpan<char> text, int sentenceStart)
+    {
+        var i = sentenceStart;
+        while (i < text.Length && (IsOpener(text[i]) || char.IsWhiteSpace(text[i])))
+        {
+            i++;
+        }
+        return i;
+    }
 
-    private static bool IsBullet(char c) => c is '•' or '⁃' or '▪' or '◦' or '-' or '*' or '–' or '—';
+    /// <summary>The letters of the word at <paramref name="i"/>, after any opening quotes.</summary>
+    private static ReadOnlySpan<char> WordAt(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && IsOpener(text[i]))
+        {
+            i++;
+        }
+        var end = i;
+        while (end < text.Length && (char.IsLetter(text[end]) || (text[end] == '\'' && end + 1 < text.Length && char.IsLetter(text[end + 1]))))
+        {
+            end++;
+        }
+        return text[i..end];
+    }
 
-    /// <summary>Japanese quotation particles: 「…。」と言った continues the sentence.</summary>
-    private static bool IsQuoteParticle(char c) => c is 'と' or 'っ' or 'も' or '、' or 'の' or 'を' or 'が';
+    /// <summary>A word or number that is no abbreviation: "2010", "talks".</summary>
+    private static bool IsPlainWord(ReadOnlySpan<char> token, SegmentationRules rules)
+    {
+        if (token.Length < 2 || rules.IsPrefix(token) || rules.IsNumericPrefix(token) || rules.IsTerminal(token))
+        {
+            return false;
+        }
+        foreach (var c in token)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
-    /// <summary>
-    /// Scripts written without spaces between sentences. Korean is excluded: it spaces its sentences, and
-    /// a particle straight after a quote ("가겠다."고) continues the sentence.
-    /// </summary>
-    private static bool IsCjk(char c) => c >= '\u3000' && c is not ('」' or '』' or '）') && c is < '\u3130' or > '\u318F' and (< '\uAC00' or > '\uD7AF');
+    private static bool HasInnerCapital(ReadOnlySpan<char> text, int i)
+    {
+        for (i++; i < text.Length && char.IsLetter(text[i]); i++)
+        {
+            if (char.IsUpper(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsAmPm(ReadOnlySpan<char> token) =>
+        token.Length == 3 && token[1] == '.' && (token[2] is 'm' or 'M') && (token[0] is 'a' or 'p' or 'A' or 'P');
+
+    private static bool IsInitial(ReadOnlySpan<char> token) => token.Length == 1 && char.IsUpper(token[0]);
+
+    /// <summary>Letters in groups of one or two joined by periods: "U.S", "U.S.A", "Ph.D", "N.Y".</summary>
+    private static bool IsInitialism(ReadOnlySpan<char> token)
+    {
+        if (token.IndexOf('.') < 0)
+        {
+            return false;
+        }
+        var group = 0;
+        foreach (var c in token)
+        {
+            if (c == '.')
+            {
+                if (group == 0)
+                {
+                    return false;
+                }
+                group = 0;
+            }
+            else if (char.IsLetter(c) && ++group <= 2)
+            {
+                continue;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return group > 0;
+    }
+
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '‼' or '⁇' or '⁈' or '⁉' || IsCjkTerminator(c);
+
+    private static bool IsCjkTerminator(char c) => c is '。' or '！' or '？' or '｡';
+
+    private static bool IsOpener(char c) => c is '"' or '\'' or '“' or '‘' or '«' or '‹' or '(' or '[' or '（' or '「' or '『' or '•' or '⁃';
+
+    private static bool IsHiragana(char c) => c is >= '\u3040' and <= '\u309F';
+
+    private static bool IsCjkLetter(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF';
 
     private static int SkipWhitespace(ReadOnlySpan<char> text, int i)
     {

@@ -1,104 +1,126 @@
 using System.Collections.Frozen;
+using Translator.Core.Languages;
 
 namespace Translator.Core.Segmentation;
 
 /// <summary>
-/// The abbreviation knowledge for one language. Lookups take spans so the scanner never allocates
-/// a string per token.
+/// What a language's news copy abbreviates and how its sentences begin. Abbreviations come in three
+/// kinds, because a period after them means different things:
+/// <list type="bullet">
+/// <item><b>prefixes</b> stand before a name and never end a sentence ("Adm. Kim", "Mt. Fuji");</item>
+/// <item><b>numeric prefixes</b> stand before a number ("No. 1", "p. 55") and end a sentence only when no number follows;</item>
+/// <item><b>terminal</b> abbreviations may end a sentence ("… & Co. It closed", "… in 1990 г. Затем"), which they do
+/// only when the next word is one sentences commonly start with.</item>
+/// </list>
+/// Lookups are by span, case-insensitively, so classifying a candidate allocates nothing.
 /// </summary>
 internal sealed class SegmentationRules
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> prepositive;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> abbreviations;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> starters;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _numericPrefixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _terminal;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _starters;
 
-    private SegmentationRules(
-        IEnumerable<string> prepositive,
-        IEnumerable<string> abbreviations,
-        IEnumerable<string> starters,
-        bool yearAbbreviation)
+    private SegmentationRules(IEnumerable<string> prefixes, IEnumerable<string> numericPrefixes, IEnumerable<string> terminal, IEnumerable<string> starters, bool cjk)
     {
-        this.prepositive = prepositive.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        this.starters = starters.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        YearAbbreviation = yearAbbreviation;
-        HasStarters = this.starters.Set.Count > 0;
+        _prefixes = Lookup(prefixes, StringComparer.OrdinalIgnoreCase);
+        _numericPrefixes = Lookup(numericPrefixes, StringComparer.OrdinalIgnoreCase);
+        _terminal = Lookup(terminal, StringComparer.OrdinalIgnoreCase);
+        // Starters are capitalised words; "the" in lower case is no sentence start.
+        _starters = Lookup(starters, StringComparer.Ordinal);
+        IsCjk = cjk;
     }
 
-    /// <summary>False when any capitalised word may open a sentence after an abbreviation (Russian).</summary>
-    public bool HasStarters { get; }
+    /// <summary>Whether the language writes without spaces between sentences (Japanese, Chinese).</summary>
+    public bool IsCjk { get; }
 
-    /// <summary>
-    /// Russian "г." is "year" after a number (and may end a sentence) but "city" before a name.
-    /// </summary>
-    public bool YearAbbreviation { get; }
+    public bool IsPrefix(ReadOnlySpan<char> word) => _prefixes.Contains(word);
 
-    /// <summary>Titles that always precede a name ("Gen.", "Mt.", "ул."): never a sentence end.</summary>
-    public bool IsPrepositive(ReadOnlySpan<char> word) => prepositive.Contains(word);
+    public bool IsNumericPrefix(ReadOnlySpan<char> word) => _numericPrefixes.Contains(word);
 
-    /// <summary>Abbreviations that may also end a sentence ("Co.", "Jan.", "т. д.").</summary>
-    public bool IsAbbreviation(ReadOnlySpan<char> word) => abbreviations.Contains(word);
+    public bool IsTerminal(ReadOnlySpan<char> word) => _terminal.Contains(word);
 
-    /// <summary>
-    /// Words that typically open a sentence. After an abbreviation that could end a sentence
-    /// ("…moved to the U.S. He said") only such a word proves a boundary; "U.S. State Department" does not.
-    /// </summary>
-    public bool IsStarter(ReadOnlySpan<char> word) => starters.Contains(word);
+    public bool IsStarter(ReadOnlySpan<char> word) => _starters.Contains(word);
 
-    /// <summary>Rules by the primary subtag of a BCP-47 tag; English is the default for other scripts' punctuation too.</summary>
-    public static SegmentationRules For(string language)
+    public static SegmentationRules For(string language) => LanguageTag.PrimaryLanguage(language) switch
     {
-        var dash = language.IndexOf('-', StringComparison.Ordinal);
-        var primary = dash < 0 ? language.AsSpan() : language.AsSpan(0, dash);
-        if (primary.Equals("ru", StringComparison.OrdinalIgnoreCase))
-        {
-            return Russian;
-        }
-        return English;
-    }
+        "ru" or "uk" or "be" or "bg" => Russian,
+        "ja" or "zh" => Cjk,
+        _ => English,
+    };
 
-    public static SegmentationRules English { get; } = new(
-        prepositive:
-        [
-            "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Adm", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cpl", "Sgt",
-            "Pvt", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Fr", "Sr", "St", "Mt", "Ft",
-            "Atty", "Msgr", "Mme", "Mlle", "Sens", "Reps", "Gens", "Drs", "Profs", "Ald", "Amb",
-        ],
-        abbreviations:
-        [
-            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-            "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-            "No", "Nos", "no", "nos", "Vol", "vol", "Art", "art", "Fig", "fig", "p", "pp", "para", "ch", "sec",
-            "Co", "co", "Corp", "Inc", "Ltd", "Bros", "Assn", "Dept", "Univ", "Jr", "Esq", "Ph.D", "etc",
-            "vs", "v", "approx", "est", "st", "ave", "Ave", "Blvd", "Rd", "Hwy", "Ste", "mins", "hr", "hrs", "min",
-            "Ariz", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
-            "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
-            "Wash", "Wis", "Wyo", "N°",
-        ],
-        starters:
-        [
-            "A", "After", "All", "Also", "An", "And", "Are", "As", "At", "Because", "Before", "But", "By", "Can",
-            "Could", "Did", "Do", "Does", "During", "Each", "Even", "For", "From", "Had", "Has", "Have", "He", "Her",
-            "Here", "His", "How", "However", "I", "If", "In", "Is", "It", "Its", "Last", "Many", "More", "Most",
-            "My", "No", "Not", "Now", "Of", "On", "One", "Only", "Or", "Our", "She", "Since", "So", "Some", "Still",
-            "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To", "Two", "Under",
-            "Was", "We", "Were", "What", "When", "Where", "Which", "While", "Who", "Why", "Will", "With", "Would",
-            "Yet", "You", "Your",
-        ],
-        yearAbbreviation: false);
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(IEnumerable<string> words, StringComparer comparer) =>
+        words.ToFrozenSet(comparer).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static SegmentationRules Russian { get; } = new(
-        prepositive:
-        [
-            "им", "ул", "пр", "просп", "пл", "пер", "наб", "акад", "проф", "ген", "св", "г-н", "г-жа", "кв", "корп",
-            "см", "ср", "напр", "обл", "ст", "Им", "Ул", "Акад", "Проф", "Ген", "См", "Ср", "Напр", "г",
-        ],
-        abbreviations:
-        [
-            "т", "е", "д", "др", "п", "гг", "вв", "в", "н", "э", "руб", "тыс", "млн", "млрд", "долл", "коп", "стр",
-            "рис", "с", "ч", "мин",
-        ],
-        // Russian has no closed list of sentence openers: any capitalised word after "т. д." starts one.
-        starters: [],
-        yearAbbreviation: true);
+    private static readonly string[] EnglishPrefixes =
+    [
+        // Titles and ranks as wire copy abbreviates them (AP style).
+        "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Gen", "Gens", "Adm", "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr",
+        "Sgt", "Sgts", "Cpl", "Pvt", "Pfc", "Spc", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Rev", "Fr", "Hon", "Pres", "Supt",
+        "Insp", "Det", "Brig", "Cmdt", "Amb", "Atty", "Gov-elect", "Msgr", "Sr", "Sra", "Srta",
+        // Places before a name.
+        "Mt", "Ft", "St", "Ste", "Pt", "Mts",
+        // Never the last word of a sentence.
+        "e.g", "i.e", "cf", "vs", "viz", "approx", "ca", "incl", "est", "Nos",
+    ];
+
+    private static readonly string[] EnglishNumericPrefixes =
+    [
+        "No", "Nos", "p", "pp", "Vol", "Vols", "Art", "Arts", "Fig", "Figs", "N°", "Nr", "Ch", "Sec", "Para", "Op", "Ed", "Rte", "Hwy",
+        // Months and days are written before a date ("Jan. 5", "Sept. 11").
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ];
+
+    private static readonly string[] EnglishTerminal =
+    [
+        "Co", "Cos", "Corp", "Inc", "Ltd", "Jr", "Bros", "Esq", "Plc", "Llc", "Assn", "Dept", "Univ", "Intl", "Natl", "Gov't",
+        "etc", "al", "Ave", "Blvd", "Rd", "Pl", "Sq", "Hts",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+        // US states, AP style: they end sentences as often as they sit inside them.
+        "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
+        "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo",
+    ];
+
+    private static readonly string[] EnglishStarters =
+    [
+        "A", "About", "After", "Also", "Although", "An", "And", "Another", "Any", "Are", "As", "At", "Because", "Before", "Both",
+        "But", "By", "Can", "Could", "Did", "Do", "Does", "During", "Each", "Even", "Few", "For", "From", "Had", "Has", "Have",
+        "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Is", "It", "Its", "It's", "Many", "Meanwhile", "More",
+        "Most", "Much", "My", "No", "None", "Not", "Now", "Of", "On", "One", "Only", "Or", "Our", "She", "Since", "So", "Some",
+        "Such", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "To", "Two", "Under",
+        "Until", "Was", "We", "Were", "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "Will", "With",
+        "Without", "Would", "Yet", "You", "Your",
+    ];
+
+    private static readonly string[] RussianPrefixes =
+    [
+        "ул", "пр", "просп", "пер", "пл", "наб", "бул", "ш", "им", "т", "проф", "акад", "ген", "г-н", "г-жа", "тов", "св", "о",
+        "см", "ср", "напр", "т.е", "т.к", "т.н", "т.д", "т.п",
+    ];
+
+    private static readonly string[] RussianNumericPrefixes = ["№", "с", "стр", "рис", "гл", "п", "ч", "ст", "д", "кв", "корп", "ок"];
+
+    private static readonly string[] RussianTerminal =
+    [
+        "г", "гг", "в", "вв", "н.э", "до н.э", "руб", "коп", "долл", "млн", "млрд", "тыс", "трлн", "км", "кг", "др", "пр", "т.д", "т.п",
+        "проч", "etc",
+    ];
+
+    private static readonly string[] RussianStarters =
+    [
+        "А", "Без", "В", "Во", "Впрочем", "Вот", "Все", "Всё", "Вчера", "Где", "Да", "Для", "До", "Если", "Еще", "Ещё", "Же",
+        "За", "Затем", "Здесь", "И", "Из", "Или", "Им", "Их", "К", "Как", "Когда", "Кроме", "Кто", "Мы", "На", "Не", "Но",
+        "Нет", "О", "Об", "Он", "Она", "Они", "Оно", "От", "По", "Позже", "После", "При", "Причем", "Также", "Там", "Тем",
+        "То", "Только", "Уже", "Хотя", "Что", "Это", "Эти", "Этот", "Я",
+    ];
+
+    private static readonly SegmentationRules English = new(EnglishPrefixes, EnglishNumericPrefixes, EnglishTerminal, EnglishStarters, cjk: false);
+
+    // Russian copy quotes English names and agencies ("U.S.", "Mr."), so the English lists apply too.
+    private static readonly SegmentationRules Russian = new(
+        RussianPrefixes.Concat(EnglishPrefixes), RussianNumericPrefixes.Concat(EnglishNumericPrefixes),
+        RussianTerminal.Concat(EnglishTerminal), RussianStarters.Concat(EnglishStarters), cjk: false);
+
+    private static readonly SegmentationRules Cjk = new(EnglishPrefixes, EnglishNumericPrefixes, EnglishTerminal, EnglishStarters, cjk: true);
 }

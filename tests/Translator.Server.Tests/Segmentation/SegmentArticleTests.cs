@@ -3,47 +3,43 @@ using Translator.Server.Tests.Infrastructure;
 
 namespace Translator.Server.Tests.Segmentation;
 
-/// <summary>The registered segmenter, reached through the real server's SegmentArticle RPC.</summary>
 public sealed class SegmentArticleTests : IDisposable
 {
-    // A safety net, not synchronisation: a broken server fails the test instead of hanging the run.
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
     private readonly TranslatorServerFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
 
-    [Theory]
-    [InlineData("en",
-        "SEOUL, South Korea (AP) — Navy Adm. Kim Myong Sik said the U.S. State Department was told at 9 a.m. Tuesday. \"We will respond,\" he told a briefing. Then he left.\n\nThe family moved to the U.S. He said the An-148 was tracked by FlightRadar24.com. Prices rose 3.5% to $1.2 billion.",
-        "SEOUL, South Korea (AP) — Navy Adm. Kim Myong Sik said the U.S. State Department was told at 9 a.m. Tuesday. | \"We will respond,\" he told a briefing. | Then he left.",
-        "The family moved to the U.S. | He said the An-148 was tracked by FlightRadar24.com. | Prices rose 3.5% to $1.2 billion.")]
-    [InlineData("ru",
-        "В. В. Путин прибыл в г. Москва, т. е. в столицу. «Мы готовы», — сказал он.\n\nЭто было в 1999 г. Затем всё изменилось.",
-        "В. В. Путин прибыл в г. Москва, т. е. в столицу. | «Мы готовы», — сказал он.",
-        "Это было в 1999 г. | Затем всё изменилось.")]
-    [InlineData("ja",
-        "北朝鮮がミサイルを発射した。彼は「準備はできた。いつでも行く。」と述べた。\n\n日本政府は抗議した！",
-        "北朝鮮がミサイルを発射した。 | 彼は「準備はできた。いつでも行く。」と述べた。",
-        "日本政府は抗議した！")]
-    [InlineData("ko",
-        "북한이 미사일을 발사했다. 그는 \"곧 가겠다.\"고 말했다.\n\n왜 지금인가?",
-        "북한이 미사일을 발사했다. | 그는 \"곧 가겠다.\"고 말했다.",
-        "왜 지금인가?")]
-    public async Task SegmentArticle_NewsCopyInSourceLanguage_ReturnsSentencesWithExactOffsets(
-        string language, string text, string firstParagraph, string secondParagraph)
-    {
-        var client = new TranslationService.TranslationServiceClient(_factory.CreateChannel());
-
-        var response = await client.SegmentArticleAsync(
-            new SegmentArticleRequest { Article = new Article { Id = "seg-1", Text = text }, SourceLanguage = language },
+    private async Task<SegmentArticleResponse> SegmentAsync(string language, params string[] paragraphs) =>
+        await new TranslationService.TranslationServiceClient(_factory.CreateChannel()).SegmentArticleAsync(
+            new SegmentArticleRequest { Article = new Article { Paragraphs = new Paragraphs { Items = { paragraphs } } }, SourceLanguage = language },
             cancellationToken: _ct);
 
-        Assert.Equal(2, response.Paragraphs.Count);
-        Assert.Equal(firstParagraph.Split(" | "), response.Paragraphs[0].Segments.Select(s => s.Text));
-        Assert.Equal(secondParagraph.Split(" | "), response.Paragraphs[1].Segments.Select(s => s.Text));
-        foreach (var paragraph in response.Paragraphs)
-        {
-            Assert.All(paragraph.Segments, s => Assert.Equal(s.Text, paragraph.Text.Substring(s.Start, s.Length)));
-        }
+    [Fact]
+    public async Task SegmentArticle_WireCopyWithAbbreviations_NeverSplitsANameOrAnAbbreviation()
+    {
+        var response = await SegmentAsync("en",
+            "SEOUL, South Korea (AP) — Navy Adm. Kim Myong Sik watched the launch on Sept. 13, officials said. The U.S. State Department declined to comment.",
+            "He later moved to the U.S. He said the flight, tracked by FlightRadar24.com, took 2.5 hours.");
+
+        Assert.Equal(
+            ["SEOUL, South Korea (AP) — Navy Adm. Kim Myong Sik watched the launch on Sept. 13, officials said.", "The U.S. State Department declined to comment."],
+            response.Paragraphs[0].Segments.Select(s => s.Text));
+        Assert.Equal(
+            ["He later moved to the U.S.", "He said the flight, tracked by FlightRadar24.com, took 2.5 hours."],
+            response.Paragraphs[1].Segments.Select(s => s.Text));
+    }
+
+    [Theory]
+    [InlineData("ru", "Договор подписан в 1961 г. в Москве. В. В. Путин его продлил.", 2)]
+    [InlineData("ja", "官房長官は「断じて容認できない。抗議した」と述べた。会見は短かった。", 2)]
+    [InlineData("ko", "그는 “도발을 용납하지 않겠다.”라고 말했다. 회의는 곧 끝났다.", 2)]
+    public async Task SegmentArticle_SourceLanguage_SelectsThatLanguagesRules(string language, string paragraph, int sentences)
+    {
+        var response = await SegmentAsync(language, paragraph);
+
+        var segments = response.Paragraphs[0].Segments;
+        Assert.Equal(sentences, segments.Count);
+        Assert.All(segments, s => Assert.Equal(s.Text, paragraph.Substring(s.Start, s.Length)));
     }
 }
