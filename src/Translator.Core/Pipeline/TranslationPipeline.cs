@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
@@ -14,20 +15,19 @@ using Translator.Core.Telemetry;
 namespace Translator.Core.Pipeline;
 
 /// <summary>
-/// segment → look up every segment in the cache (one round trip per language) → send the misses to the
-/// provider in batches that fit its limits → store → assemble, for every target language concurrently.
-/// Identical segments within a request are translated once.
+/// segment → protect glossary terms → look up every segment in the cache (one round trip per language) → send
+/// the misses to the provider in batches that fit its limits → restore the renderings → store → assemble, for
+/// every target language concurrently. Identical segments within a request are translated once.
 /// </summary>
 internal sealed partial class TranslationPipeline(
     ArticleSegmenter segmenter,
+    GlossaryCatalog glossaries,
     ITranslationCache cache,
     ProviderChain providers,
     IOptions<TranslatorOptions> options,
     TimeProvider time,
     ILogger<TranslationPipeline> logger) : ITranslationPipeline
 {
-    private const string NoGlossaryMatch = "-";
-
     public async IAsyncEnumerable<PipelineEvent> TranslateAsync(
         TranslationJob job, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -37,9 +37,10 @@ internal sealed partial class TranslationPipeline(
             throw new TranslationRequestException("article",
                 $"The article has {units.SegmentCount} segments; at most {options.Value.MaxSegments} are accepted.");
         }
+        var glossary = await glossaries.ResolveAsync(job.GlossaryId, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = ProduceAsync(job, units, events.Writer, stop);
+        var producer = ProduceAsync(job, units, glossary, events.Writer, stop);
         try
         {
             await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -56,9 +57,11 @@ internal sealed partial class TranslationPipeline(
         }
     }
 
-    private async Task ProduceAsync(TranslationJob job, SegmentUnits units, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
+    private async Task ProduceAsync(
+        TranslationJob job, SegmentUnits units, GlossaryMatcher? glossary, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
     {
-        var all = Task.WhenAll(job.TargetLanguages.Select(target => TranslateIntoAsync(job, target, units, writer, stop)));
+        var all = Task.WhenAll(job.TargetLanguages.Select(target =>
+            TranslateIntoAsync(job, target, units, new TargetGlossary(glossary, target, units, glossaries.ForProvider(glossary, target)), writer, stop)));
         try
         {
             await all.ConfigureAwait(false);
@@ -76,7 +79,7 @@ internal sealed partial class TranslationPipeline(
     }
 
     private async Task TranslateIntoAsync(
-        TranslationJob job, string target, SegmentUnits units, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
+        TranslationJob job, string target, SegmentUnits units, TargetGlossary glossary, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
     {
         var cancellationToken = stop.Token;
         try
@@ -91,8 +94,8 @@ internal sealed partial class TranslationPipeline(
             activity?.SetTag(TranslatorTelemetry.ProviderTag, provider.Name);
 
             var results = new TranslatedSegment?[units.Texts.Count];
-            var keys = units.Texts.Select(text =>
-                SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, text)).ToArray();
+            var keys = units.Texts.Select((text, i) =>
+                SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, glossary.Fingerprint(i), text)).ToArray();
 
             var cached = await cache.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
             var misses = new List<int>();
@@ -100,7 +103,7 @@ internal sealed partial class TranslationPipeline(
             {
                 if (cached[i] is { } hit)
                 {
-                    results[i] = new TranslatedSegment(units.Texts[i], hit.Text, FromCache: true, hit.Provider);
+                    results[i] = new TranslatedSegment(units.Texts[i], glossary.Verify(i, hit.Text), FromCache: true, hit.Provider);
                     await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -116,7 +119,7 @@ internal sealed partial class TranslationPipeline(
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var characters = await TranslateBatchAsync(job, target, units, batch, keys, results, writer, cancellationToken).ConfigureAwait(false);
+                    var characters = await TranslateBatchAsync(job, target, units, glossary, batch, keys, results, writer, cancellationToken).ConfigureAwait(false);
                     Interlocked.Add(ref providerCharacters, characters);
                 }
                 finally
@@ -126,7 +129,7 @@ internal sealed partial class TranslationPipeline(
             }).ToArray();
             await Task.WhenAll(batches).ConfigureAwait(false);
 
-            var article = units.Assemble(target, results!, providerCharacters);
+            var article = units.Assemble(target, results!, providerCharacters, glossary.Report());
             TranslatorTelemetry.ArticleDuration.Record(time.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, target));
             await writer.WriteAsync(new ArticleTranslated(article), cancellationToken).ConfigureAwait(false);
@@ -143,6 +146,7 @@ internal sealed partial class TranslationPipeline(
         TranslationJob job,
         string target,
         SegmentUnits units,
+        TargetGlossary glossary,
         IReadOnlyList<int> batch,
         string[] keys,
         TranslatedSegment?[] results,
@@ -150,7 +154,7 @@ internal sealed partial class TranslationPipeline(
         CancellationToken cancellationToken)
     {
         var request = new ProviderBatch(job.SourceLanguage, target,
-            batch.Select(i => new ProviderText(units.Texts[i], units.ContextOf(i))).ToArray(), job.Formality);
+            batch.Select(i => new ProviderText(glossary.Masked(i), units.ContextOf(i))).ToArray(), job.Formality, glossary.ForProvider);
         var characters = batch.Sum(i => (long)units.Texts[i].Length);
 
         var started = time.GetTimestamp();
@@ -179,13 +183,14 @@ internal sealed partial class TranslationPipeline(
         for (var j = 0; j < batch.Count; j++)
         {
             var i = batch[j];
-            results[i] = new TranslatedSegment(units.Texts[i], translated.Texts[j], FromCache: false, translated.Provider.Name);
+            var text = glossary.Restore(i, translated.Texts[j]);
+            results[i] = new TranslatedSegment(units.Texts[i], text, FromCache: false, translated.Provider.Name);
             // Stored under the key of the provider that actually translated, so a fallback's output is
             // never served as the preferred provider's.
             entries[j] = new(translated.Provider == providers.PreferredFor(job.SourceLanguage, target)
                     ? keys[i]
-                    : SegmentCacheKey.Create(translated.Provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, units.Texts[i]),
-                new CachedTranslation(translated.Texts[j], translated.Provider.Name, now));
+                    : SegmentCacheKey.Create(translated.Provider, job.SourceLanguage, target, job.Formality, glossary.Fingerprint(i), units.Texts[i]),
+                new CachedTranslation(text, translated.Provider.Name, now));
         }
         // Paid-for translations are kept even if the caller has gone.
         await cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
