@@ -6,31 +6,17 @@ namespace Translator.Core.Glossary;
 
 /// <summary>
 /// Resolves a request's glossary to a compiled matcher. Compiling is done once per glossary version, so the
-/// per-request cost is one store read; the starter glossary is seeded into the store on first use (and at
-/// start-up by the host) unless the store already has one.
+/// per-request cost is one store read.
 /// </summary>
 internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager manager)
 {
     private readonly ConcurrentDictionary<string, GlossaryMatcher> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Id, string Target), ProviderGlossary> _forProviders = new();
-    private Task? _seeded;
-
-    public Task EnsureDefaultAsync(CancellationToken cancellationToken)
-    {
-        // A failed seed (store down) is retried on the next call instead of being remembered.
-        var seeded = _seeded;
-        if (seeded is null || seeded.IsFaulted || seeded.IsCanceled)
-        {
-            _seeded = seeded = manager.SeedAsync(DefaultGlossary.Load(), cancellationToken);
-        }
-        return seeded;
-    }
-
     /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored).</returns>
     /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
     public async Task<GlossaryMatcher?> ResolveAsync(string? id, CancellationToken cancellationToken)
     {
-        await EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
+        await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
         var glossary = await store.GetAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
         if (glossary is null)
         {

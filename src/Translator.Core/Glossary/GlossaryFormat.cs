@@ -17,11 +17,12 @@ public enum GlossaryFormat
 public static class GlossaryFiles
 {
     /// <exception cref="GlossaryFormatException">The text is not a glossary in that format.</exception>
-    public static IReadOnlyList<GlossaryEntry> Read(GlossaryFormat format, string text) => format switch
+    /// <param name="sourceLanguage">The glossary's source language (TBX files hold every language side by side).</param>
+    public static IReadOnlyList<GlossaryEntry> Read(GlossaryFormat format, string text, string sourceLanguage) => format switch
     {
         GlossaryFormat.Tsv => DelimitedGlossary.Read(text, '\t'),
         GlossaryFormat.Csv => DelimitedGlossary.Read(text, ','),
-        GlossaryFormat.Tbx => TbxGlossary.Read(text),
+        GlossaryFormat.Tbx => TbxGlossary.Read(text, sourceLanguage),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

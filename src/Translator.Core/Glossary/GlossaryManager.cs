@@ -6,7 +6,13 @@ public sealed class GlossaryNotFoundException(string id) : Exception($"No glossa
     public string Id { get; } = id;
 }
 
-/// <summary>The change cannot be made in the glossary's current state (an existing id, a stale version, an absent entry).</summary>
+/// <summary>A glossary with the id exists already.</summary>
+public sealed class GlossaryAlreadyExistsException(string id) : Exception($"A glossary \"{id}\" already exists.")
+{
+    public string Id { get; } = id;
+}
+
+/// <summary>The change cannot be made in the glossary's current state (a stale expected version, an absent entry).</summary>
 public sealed class GlossaryStateException(string message) : Exception(message);
 
 /// <summary>
@@ -18,6 +24,7 @@ public sealed class GlossaryStateException(string message) : Exception(message);
 public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 {
     private const int MaxAttempts = 5;
+    private Task? _defaultSeeded;
 
     public async Task<Glossary> GetAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new GlossaryNotFoundException(id);
@@ -30,7 +37,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
         GlossaryValidator.Validate(glossary);
         return await store.TrySaveAsync(glossary, 0, cancellationToken).ConfigureAwait(false)
             ? glossary
-            : throw new GlossaryStateException($"A glossary \"{id}\" already exists.");
+            : throw new GlossaryAlreadyExistsException(id);
     }
 
     /// <summary>Replaces name and entries; <paramref name="expectedVersion"/> 0 means "whatever is current".</summary>
@@ -71,11 +78,26 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
         }
     }
 
-    /// <summary>Saves <paramref name="glossary"/> unless one with its id exists; how the default glossary is seeded.</summary>
-    public async Task<bool> SeedAsync(Glossary glossary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seeds the starter glossary (<see cref="DefaultGlossary"/>) unless the store already holds a "default"
+    /// glossary, once per process; called at start-up and before the first translation. Replicas sharing a store
+    /// race safely: the compare-and-swap lets one of them write it.
+    /// </summary>
+    public Task EnsureDefaultAsync(CancellationToken cancellationToken)
+    {
+        // A failed seed (store unreachable) is retried on the next call rather than remembered.
+        var seeded = _defaultSeeded;
+        if (seeded is null || seeded.IsFaulted || seeded.IsCanceled)
+        {
+            _defaultSeeded = seeded = SeedAsync(DefaultGlossary.Load(), cancellationToken);
+        }
+        return seeded;
+    }
+
+    private async Task SeedAsync(Glossary glossary, CancellationToken cancellationToken)
     {
         GlossaryValidator.Validate(glossary);
-        return await store.TrySaveAsync(glossary with { Version = NewVersion() }, 0, cancellationToken).ConfigureAwait(false);
+        await store.TrySaveAsync(glossary with { Version = NewVersion() }, 0, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Glossary> ChangeAsync(string id, long expectedVersion, Func<Glossary, Glossary> change, CancellationToken cancellationToken)

@@ -56,8 +56,8 @@ public static class TbxGlossary
         return writer.ToString();
     }
 
-    /// <param name="text">TBX; the source language is the document's <c>xml:lang</c>.</param>
-    public static IReadOnlyList<GlossaryEntry> Read(string text)
+    /// <param name="sourceLanguage">Selects the language section holding the source terms.</param>
+    public static IReadOnlyList<GlossaryEntry> Read(string text, string sourceLanguage)
     {
         XDocument document;
         try
@@ -71,7 +71,7 @@ public static class TbxGlossary
             throw new GlossaryFormatException($"Not well-formed XML (line {ex.LineNumber}).");
         }
         var root = document.Root!;
-        var source = Lang(root) ?? throw new GlossaryFormatException("The root element has no xml:lang naming the source language.");
+        var source = LanguageTag.PrimaryLanguage(sourceLanguage);
         var entries = new List<GlossaryEntry>();
         var index = 0;
         foreach (var concept in root.Descendants().Where(e => e.Name.LocalName is "conceptEntry" or "termEntry"))
@@ -83,7 +83,7 @@ public static class TbxGlossary
             {
                 var language = Lang(section) ?? throw new GlossaryFormatException($"Concept {index}: a language section has no xml:lang.");
                 var terms = section.Descendants().Where(e => e.Name.LocalName == "term").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToArray();
-                if (LanguageTag.PrimaryLanguage(language) == LanguageTag.PrimaryLanguage(source))
+                if (LanguageTag.PrimaryLanguage(language) == source)
                 {
                     forms = terms;
                 }

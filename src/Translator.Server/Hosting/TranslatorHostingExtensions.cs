@@ -18,12 +18,14 @@ internal static class TranslatorHostingExtensions
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
+        services.AddHostedService<DefaultGlossarySeeding>();
         return services;
     }
 
     public static WebApplication MapTranslatorEndpoints(this WebApplication app)
     {
         app.MapGrpcService<TranslationGrpcService>();
+        app.MapGrpcService<GlossaryGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
