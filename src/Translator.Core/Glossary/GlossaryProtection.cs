@@ -133,7 +133,7 @@ internal static partial class GlossaryProtection
     }
 
     // Lenient on purpose: providers re-quote attributes, add spaces, escape the brackets or self-close empty elements.
-    [GeneratedRegex("""(?:<|&lt;)\s*x\s+id\s*=\s*(?:"|'|&quot;)?(?<id>\d+)(?:"|'|&quot;)?\s*(?:/\s*(?:>|&gt;)|(?:>|&gt;)(?<content>.*?)(?:<|&lt;)\s*/\s*x\s*(?:>|&gt;))""",
+    [GeneratedRegex("""(?:<|&lt;)\s*x\s+id\s*=\s*(?:"|'|&quot;)?(?<id>\d+)(?:"|'|&quot;)?\s*(?:/\s*(?:>|&gt;)|(?:>|&gt;)(?<content>(?:(?!(?:<|&lt;)\s*/?\s*x\b).)*?)(?:<|&lt;)\s*/\s*x\s*(?:>|&gt;))""",
         RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 
