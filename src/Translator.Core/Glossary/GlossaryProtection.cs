@@ -96,6 +96,8 @@ internal static partial class GlossaryProtection
         {
             // Removing a duplicate or stray tag leaves the spaces that surrounded it.
             text = DoubleSpace().Replace(text, " ");
+            text = output.Length > 0 && !char.IsWhiteSpace(output[^1]) ? text.TrimEnd() : text;
+            text = output.Length > 0 && !char.IsWhiteSpace(output[0]) ? text.TrimStart() : text;
         }
         foreach (var term in segment.Terms.Where(t => !seen.Contains(t.Id)))
         {
