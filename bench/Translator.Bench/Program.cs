@@ -3,6 +3,7 @@ using Translator.Bench;
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
+    ["glossary"] = new GlossaryBench(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

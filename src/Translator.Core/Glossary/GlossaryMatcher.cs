@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -18,6 +19,7 @@ public readonly record struct GlossaryMatch(int Start, int Length, int Entry);
 public sealed class GlossaryMatcher
 {
     private readonly Node _root = new();
+    private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
 
     public GlossaryMatcher(Glossary glossary)
     {
@@ -39,12 +41,16 @@ public sealed class GlossaryMatcher
 
     public Glossary Glossary { get; }
 
+    /// <summary><see cref="GlossaryEntry.ContentHash"/>, computed once per entry and target language.</summary>
+    public string ContentHash(int entry, string targetLanguage) =>
+        _contentHashes.GetOrAdd((entry, targetLanguage), static (key, entries) => entries[key.Entry].ContentHash(key.Target), Glossary.Entries);
+
     public IReadOnlyList<GlossaryMatch> Match(string text)
     {
         List<GlossaryMatch>? matches = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsWordCharBefore(text, i) || !_root.HasChildren)
+            if (_root.Find(Fold(text[i])) is null || IsWordCharBefore(text, i))
             {
                 continue;
             }
@@ -134,15 +140,20 @@ public sealed class GlossaryMatcher
         return sb.ToString();
     }
 
-    public static char Fold(char c) => char.ToLowerInvariant(c);
+    public static char Fold(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD';
 
+    // ASCII first: almost every character of English copy is, and it needs no Unicode tables.
     private static bool IsWordCharBefore(string text, int index) =>
-        index > 0 && Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune);
+        index > 0 && (char.IsAscii(text[index - 1])
+            ? char.IsAsciiLetterOrDigit(text[index - 1])
+            : Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
 
     private static bool IsWordCharAt(string text, int index) =>
-        index < text.Length && Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune);
+        index < text.Length && (char.IsAscii(text[index])
+            ? char.IsAsciiLetterOrDigit(text[index])
+            : Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
 
     private static bool IsWord(Rune rune) =>
         Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
@@ -154,8 +165,6 @@ public sealed class GlossaryMatcher
         private Dictionary<char, Node>? _children;
 
         public List<Terminal> Terminals { get; } = [];
-
-        public bool HasChildren => _children is { Count: > 0 };
 
         public Node Child(char key)
         {

@@ -59,7 +59,7 @@ internal static partial class GlossaryProtection
             return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);
         }
         masked.Append(text, last, text.Length - last);
-        return new ProtectedSegment(text, masked.ToString(), terms, Fingerprint(matcher.Glossary, terms, targetLanguage));
+        return new ProtectedSegment(text, masked.ToString(), terms, Fingerprint(matcher, terms, targetLanguage));
     }
 
     /// <summary>
@@ -123,15 +123,15 @@ internal static partial class GlossaryProtection
     private static int[] MissingEntries(ProtectedSegment segment, string text) =>
         segment.Terms.Where(t => !text.Contains(t.Rendering, StringComparison.Ordinal)).Select(t => t.Entry).Distinct().ToArray();
 
-    private static string Fingerprint(Glossary glossary, List<ProtectedTerm> terms, string targetLanguage)
+    private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
     {
         var sb = new StringBuilder();
         foreach (var entry in terms.Select(t => t.Entry).Distinct().Order())
         {
-            sb.Append(glossary.Entries[entry].ContentHash(targetLanguage)).Append(',');
+            sb.Append(matcher.ContentHash(entry, targetLanguage)).Append(',');
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
-        return $"g.{glossary.Id}.{hash}";
+        return $"g.{matcher.Glossary.Id}.{hash}";
     }
 
     // Lenient on purpose: providers re-quote attributes, add spaces, escape the brackets or self-close empty elements.
