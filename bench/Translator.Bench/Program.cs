@@ -1,9 +1,12 @@
 using Translator.Bench;
+using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
     ["glossary"] = new GlossaryBench(),
+    ["segment"] = new SegmentCommand(),
+    ["segment-corpus"] = new SegmentCorpusCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -26,7 +26,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, ProviderNamesValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISentenceSegmenter, SimpleSentenceSegmenter>();
+        services.TryAddSingleton<ISentenceSegmenter, RuleBasedSentenceSegmenter>();
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
         services.TryAddSingleton<IGlossaryStore, InMemoryGlossaryStore>();

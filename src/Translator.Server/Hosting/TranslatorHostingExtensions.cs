@@ -1,11 +1,12 @@
 using Translator.Core;
+using Translator.Providers;
 using Translator.Server.Grpc;
 
 namespace Translator.Server.Hosting;
 
 internal static class TranslatorHostingExtensions
 {
-    /// <summary>The gRPC surface, health, reflection and the translation core.</summary>
+    /// <summary>The gRPC surface, health, reflection, the translation core and its real providers.</summary>
     public static IServiceCollection AddTranslator(this IServiceCollection services)
     {
         services.AddGrpc(o =>
@@ -18,6 +19,7 @@ internal static class TranslatorHostingExtensions
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
+        services.AddTranslationProviders();
         services.AddHostedService<DefaultGlossarySeeding>();
         return services;
     }

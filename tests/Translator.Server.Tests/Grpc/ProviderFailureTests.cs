@@ -106,9 +106,12 @@ public sealed class ProviderFailureTests
             },
         };
         using var factory = new TranslatorServerFactory().WithProvider(provider);
+        var client = Client(factory);
+        // Warm the server up first, so the deadline expires while the provider works, not while the host starts.
+        await client.SegmentArticleAsync(new SegmentArticleRequest { Article = TranslationServiceTests.Request().Article, SourceLanguage = "en" }, cancellationToken: _ct);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(factory).TranslateArticleAsync(
-            TranslationServiceTests.Request("ko"), deadline: DateTime.UtcNow.AddMilliseconds(300), cancellationToken: _ct).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.TranslateArticleAsync(
+            TranslationServiceTests.Request("ko"), deadline: DateTime.UtcNow.AddSeconds(1), cancellationToken: _ct).ResponseAsync);
 
         Assert.True(error.StatusCode == StatusCode.DeadlineExceeded, error.ToString());
         await providerCancelled.Task.WaitAsync(_ct);
