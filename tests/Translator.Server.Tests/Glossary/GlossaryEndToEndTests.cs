@@ -3,17 +3,25 @@ using Grpc.Core;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
 using Translator.Testing;
+using Translator.Testing.StandIns;
 
 namespace Translator.Server.Tests.Glossary;
 
 /// <summary>Through the real server with no set-up: the starter glossary is in force from the first request.</summary>
-public sealed class GlossaryEndToEndTests : IDisposable
+public sealed class GlossaryEndToEndTests : IAsyncLifetime
 {
     // A safety net, not synchronisation: a broken server fails the test instead of hanging the run.
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
-    private readonly TranslatorServerFactory _factory = new();
+    private DeepLStandIn _deepL = null!;
 
-    public void Dispose() => _factory.Dispose();
+    public async Task InitializeAsync() => _deepL = await DeepLStandIn.StartAsync();
+
+    public async Task DisposeAsync() => await _deepL.DisposeAsync();
+
+    /// <summary>The server as shipped, translating with the given provider (DeepL: the stand-in over HTTP).</summary>
+    private TranslatorServerFactory Server(string provider = "Pseudo") => provider == "DeepL"
+        ? new TranslatorServerFactory().With("Translation:Provider", "DeepL").With("DEEPL_AUTH_KEY", _deepL.AuthKey).With("DEEPL_SERVER_URL", _deepL.Url.ToString())
+        : new TranslatorServerFactory();
 
     /// <summary>The reference: spellings seen in copy and the ko/ru/ja rendering of each name.</summary>
     private static readonly (string[] Spellings, Dictionary<string, string> Renderings)[] Reference =
@@ -33,8 +41,10 @@ public sealed class GlossaryEndToEndTests : IDisposable
             })
             .ToArray();
 
-    [Fact]
-    public async Task TranslateArticle_EveryStarterNameInEverySpelling_EveryOccurrenceHasTheReferenceRendering()
+    [Theory]
+    [InlineData("Pseudo")]
+    [InlineData("DeepL")]
+    public async Task TranslateArticle_EveryStarterNameInEverySpelling_EveryOccurrenceHasTheReferenceRendering(string provider)
     {
         // One name per sentence, so each translated segment must hold exactly its name's rendering.
         var sentences = Reference.SelectMany((r, i) => r.Spellings.Select(s => (Entry: i, Text: $"Officials said {s} was mentioned again.")))
@@ -46,19 +56,22 @@ public sealed class GlossaryEndToEndTests : IDisposable
             TargetLanguages = { "ko", "ru", "ja" },
         };
 
-        var response = await new TranslationService.TranslationServiceClient(_factory.CreateChannel()).TranslateArticleAsync(request, cancellationToken: _ct);
+        using var factory = Server(provider);
+
+        var response = await new TranslationService.TranslationServiceClient(factory.CreateChannel()).TranslateArticleAsync(request, cancellationToken: _ct);
 
         foreach (var translation in response.Translations)
         {
             var segments = translation.Paragraphs.SelectMany(p => p.Segments).ToArray();
             Assert.Equal(sentences.Length, segments.Length);
+            Assert.All(segments, s => Assert.Equal(provider, s.Provider));
             for (var i = 0; i < sentences.Length; i++)
             {
-                var (spellings, renderings) = Reference[sentences[i].Entry];
+                var renderings = Reference[sentences[i].Entry].Renderings;
                 var text = segments[i].TranslatedText;
                 Assert.True(text.Contains(renderings[translation.TargetLanguage], StringComparison.Ordinal),
                     $"{translation.TargetLanguage}: \"{sentences[i].Text}\" became \"{text}\"");
-                Assert.DoesNotContain(spellings[0], text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("<x", text, StringComparison.Ordinal);
             }
             var report = translation.Glossary;
             Assert.Equal("default", report.GlossaryId);
@@ -71,7 +84,8 @@ public sealed class GlossaryEndToEndTests : IDisposable
     [Fact]
     public async Task TranslateArticle_AfterGlossaryServiceEdit_NextRequestUsesTheNewRendering()
     {
-        var channel = _factory.CreateChannel();
+        using var factory = Server();
+        var channel = factory.CreateChannel();
         var translator = new TranslationService.TranslationServiceClient(channel);
         var glossaries = new GlossaryService.GlossaryServiceClient(channel);
         var request = new TranslateArticleRequest
@@ -106,8 +120,10 @@ public sealed class GlossaryEndToEndTests : IDisposable
             GlossaryId = "nope",
         };
 
+        using var factory = Server();
+
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            new TranslationService.TranslationServiceClient(_factory.CreateChannel()).TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
+            new TranslationService.TranslationServiceClient(factory.CreateChannel()).TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("glossary_id", error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
