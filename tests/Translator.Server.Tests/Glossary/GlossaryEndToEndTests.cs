@@ -24,21 +24,13 @@ public sealed class GlossaryEndToEndTests : IAsyncLifetime
         : new TranslatorServerFactory();
 
     /// <summary>The reference: spellings seen in copy and the ko/ru/ja rendering of each name.</summary>
-    private static readonly (string[] Spellings, Dictionary<string, string> Renderings)[] Reference =
-        File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "reference", "names.tsv"))
-            .Where(l => !l.StartsWith('#'))
-            .Skip(1)
-            .Select(l => l.Split('\t'))
-            .Select(row =>
-            {
-                var spellings = row[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Prepend(row[0]).ToList();
-                // Spellings the file does not list but copy uses: possessives, capitals, hyphens for spaces.
-                spellings.Add(row[0] + "'s");
-                spellings.Add(row[0] + "’s");
-                spellings.Add(row[0].ToUpperInvariant());
-                spellings.Add(row[0].Replace(' ', '-'));
-                return (spellings.Distinct().ToArray(), new Dictionary<string, string> { ["ko"] = row[2], ["ru"] = row[3], ["ja"] = row[4] });
-            })
+    /// <summary>The reference names with the spellings copy uses: listed variants, possessives, capitals, hyphens for spaces.</summary>
+    private static readonly (string[] Spellings, IReadOnlyDictionary<string, string> Renderings)[] Reference =
+        ReferenceName.Load()
+            .Select(n => (
+                new[] { n.English, n.English + "'s", n.English + "’s", n.English.ToUpperInvariant(), n.English.Replace(' ', '-') }
+                    .Concat(n.Variants).Distinct().ToArray(),
+                n.Renderings))
             .ToArray();
 
     [Theory]
