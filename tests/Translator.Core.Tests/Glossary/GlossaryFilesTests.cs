@@ -89,7 +89,7 @@ public sealed class GlossaryFilesTests
         GlossaryValidator.Validate(glossary);
 
         Assert.Equal(Core.Glossary.Glossary.DefaultId, glossary.Id);
-        Assert.Equal(reference.Length, glossary.Entries.Count);
+        Assert.Equal(reference.Count, glossary.Entries.Count);
         foreach (var name in reference)
         {
             var entry = Assert.Single(glossary.Entries, e => e.Term == name.English);
