@@ -1,9 +1,11 @@
 using Translator.Bench;
+using Translator.Bench.Cleaning;
 using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
 {
+    ["clean"] = new CleanBenchCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),

@@ -47,8 +47,9 @@ internal static class CliApp
         };
         var stream = new Option<bool>("--stream") { Description = "Print segments as they are translated." };
         var glossary = new Option<string?>("--glossary") { Description = "Glossary id (default: the server's default glossary)." };
+        var clean = new Option<bool>("--clean") { Description = "Cut the article out of a scraped page first (HTML is always cleaned)." };
 
-        var translate = new Command("translate", "Translate an article into one or more languages.") { file, to, stream, glossary };
+        var translate = new Command("translate", "Translate an article into one or more languages.") { file, to, stream, glossary, clean };
         translate.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
         {
             var article = await ArticleFile.ReadAsync(parse.GetValue(file)!, input, ct);
@@ -56,7 +57,7 @@ internal static class CliApp
             var printer = new TranslationPrinter(output, parse.GetValue(json) ? Json : null);
             if (parse.GetValue(stream))
             {
-                var request = new StreamTranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "" };
+                var request = new StreamTranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "", Clean = parse.GetValue(clean) };
                 using var call = client.StreamTranslateArticle(request, cancellationToken: ct);
                 await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
                 {
@@ -65,7 +66,7 @@ internal static class CliApp
             }
             else
             {
-                var request = new TranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "" };
+                var request = new TranslateArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)!, TargetLanguages = { targets }, GlossaryId = parse.GetValue(glossary) ?? "", Clean = parse.GetValue(clean) };
                 printer.Print(await client.TranslateArticleAsync(request, cancellationToken: ct));
             }
         }));
@@ -79,10 +80,19 @@ internal static class CliApp
             new TranslationPrinter(output, parse.GetValue(json) ? Json : null).Print(response);
         }));
 
+        var cleanFile = new Argument<string>("file") { Description = "Scraped page, as for translate." };
+        var cleanCommand = new Command("clean", "Print the article cut out of a scraped page, and what was dropped.") { cleanFile };
+        cleanCommand.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        {
+            var article = await ArticleFile.ReadAsync(parse.GetValue(cleanFile)!, input, ct);
+            var response = await client.CleanArticleAsync(new CleanArticleRequest { Article = article }, cancellationToken: ct);
+            new TranslationPrinter(output, parse.GetValue(json) ? Json : null).Print(response);
+        }));
+
         return new RootCommand($"Client for the Translator gRPC service. {ExitCodes.Help}")
         {
             Options = { server, from, json },
-            Subcommands = { translate, segment },
+            Subcommands = { translate, segment, cleanCommand },
         };
     }
 

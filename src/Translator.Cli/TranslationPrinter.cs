@@ -64,6 +64,37 @@ internal sealed class TranslationPrinter(TextWriter output, JsonFormatter? json)
         }
     }
 
+    public void Print(CleanArticleResponse response)
+    {
+        if (json is not null)
+        {
+            output.WriteLine(json.Format(response));
+            return;
+        }
+        if (response.Title.Length > 0)
+        {
+            output.WriteLine($"# {response.Title}");
+        }
+        foreach (var (label, value) in new[] { ("dateline", response.Dateline), ("byline", response.Byline), ("date", response.PublicationDate) })
+        {
+            if (value.Length > 0)
+            {
+                output.WriteLine($"{label}: {value}");
+            }
+        }
+        foreach (var paragraph in response.Paragraphs)
+        {
+            output.WriteLine();
+            output.WriteLine(paragraph);
+        }
+        // The audit trail goes to the end, one line per block, so the article above can be copied as it is.
+        output.WriteLine();
+        foreach (var dropped in response.Dropped)
+        {
+            output.WriteLine($"- dropped ({dropped.Reason}): {dropped.Text}");
+        }
+    }
+
     private void PrintArticle(TranslatedArticle article)
     {
         output.WriteLine($"== {article.TargetLanguage} ==");

@@ -52,6 +52,35 @@ internal static class ListMarkers
         return starts;
     }
 
+    /// <summary>
+    /// Adds the starts of list items that open a line ("The demands:\n- a ceasefire\n- aid access"): a line break
+    /// inside a paragraph is a boundary only before a bullet, a dash item or a numbered item, because wrapped
+    /// prose ("a cold\nnight") must stay one sentence.
+    /// </summary>
+    public static List<int>? AddLineItems(ReadOnlySpan<char> text, int start, List<int>? starts)
+    {
+        var added = false;
+        for (var nl = text[start..].IndexOf('\n'); nl >= 0;)
+        {
+            var q = SkipSpaces(text, start + nl + 1);
+            if (q < text.Length && (IsBullet(text[q]) || IsDashItem(text, q) || TryParse(text, q, out _, out _, out _)))
+            {
+                (starts ??= []).Add(q);
+                added = true;
+            }
+            var rest = text[(start + nl + 1)..].IndexOf('\n');
+            nl = rest < 0 ? -1 : nl + 1 + rest;
+        }
+        if (added)
+        {
+            starts!.Sort();
+        }
+        return starts;
+    }
+
+    private static bool IsDashItem(ReadOnlySpan<char> text, int q) =>
+        text[q] is '-' or '*' or '–' or '—' && q + 1 < text.Length && text[q + 1] == ' ';
+
     /// <summary>Whether <paramref name="token"/> (the text before a period) is a list marker's number or letter.</summary>
     public static bool IsMarkerToken(ReadOnlySpan<char> token) =>
         (token.Length is >= 1 and <= 3 && !token.ContainsAnyExceptInRange('0', '9'))

@@ -24,7 +24,7 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         var text = paragraph.AsSpan();
         var spans = new List<TextSpan>();
         var start = SkipWhitespace(text, 0);
-        var listItems = ListMarkers.MayStartList(text[start..]) ? ListMarkers.ItemStarts(text, start) : null;
+        var listItems = ListMarkers.AddLineItems(text, start, ListMarkers.MayStartList(text[start..]) ? ListMarkers.ItemStarts(text, start) : null);
         var nextItem = 0;
         var quoteDepth = 0;
         var stops = rules.IsCjk ? CjkStops : Terminators;
@@ -100,6 +100,10 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
             return NoBreak;
         }
         var n = text[next];
+        if (n is '—' or '–' && StartsLowerCase(text, SkipWhitespace(text, next + 1)))
+        {
+            return NoBreak; // Russian direct speech: «Когда?» — спросили его.
+        }
         if (t == sentenceStart || (t > 0 && text[t - 1] is '[' or '('))
         {
             return NoBreak; // a sentence opening with ". . ." or an editorial omission "[...]"
@@ -150,6 +154,10 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
         {
             // News style writes "5 a.m."; an upper-case "P.M." followed by a capital is a sentence's end.
             return rules.IsStarter(WordAt(text, next)) || (char.IsUpper(token[0]) && char.IsUpper(n)) ? end : NoBreak;
+        }
+        if (rules.IsDateSuffix(token) && char.IsUpper(n) && FollowsNumber(text, tokenStart))
+        {
+            return end; // "…в 2020–2021 гг. Инфляция снизилась"
         }
         if (rules.IsTerminal(token) || IsInitial(token) || IsInitialism(token))
         {
@@ -269,6 +277,26 @@ internal sealed class RuleBasedSentenceSegmenter : ISentenceSegmenter
 
     private static bool IsAmPm(ReadOnlySpan<char> token) =>
         token.Length == 3 && token[1] == '.' && (token[2] is 'm' or 'M') && (token[0] is 'a' or 'p' or 'A' or 'P');
+
+    private static bool StartsLowerCase(ReadOnlySpan<char> text, int i) => i < text.Length && char.IsLower(text[i]);
+
+    /// <summary>Whether the word before <paramref name="tokenStart"/> holds a digit ("1999", "2000-х", "2020–2021").</summary>
+    private static bool FollowsNumber(ReadOnlySpan<char> text, int tokenStart)
+    {
+        var i = tokenStart - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+        for (; i >= 0 && !char.IsWhiteSpace(text[i]); i--)
+        {
+            if (char.IsDigit(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsInitial(ReadOnlySpan<char> token) => token.Length == 1 && char.IsUpper(token[0]);
 

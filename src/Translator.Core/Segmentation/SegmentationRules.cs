@@ -20,9 +20,13 @@ internal sealed class SegmentationRules
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _numericPrefixes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _terminal;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _starters;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _dateSuffixes;
 
-    private SegmentationRules(IEnumerable<string> prefixes, IEnumerable<string> numericPrefixes, IEnumerable<string> terminal, IEnumerable<string> starters, bool cjk)
+    private SegmentationRules(
+        IEnumerable<string> prefixes, IEnumerable<string> numericPrefixes, IEnumerable<string> terminal, IEnumerable<string> starters, bool cjk,
+        IEnumerable<string>? dateSuffixes = null)
     {
+        _dateSuffixes = Lookup(dateSuffixes ?? [], StringComparer.Ordinal);
         _prefixes = Lookup(prefixes, StringComparer.OrdinalIgnoreCase);
         _numericPrefixes = Lookup(numericPrefixes, StringComparer.OrdinalIgnoreCase);
         _terminal = Lookup(terminal, StringComparer.OrdinalIgnoreCase);
@@ -41,6 +45,12 @@ internal sealed class SegmentationRules
     public bool IsTerminal(ReadOnlySpan<char> word) => _terminal.Contains(word);
 
     public bool IsStarter(ReadOnlySpan<char> word) => _starters.Contains(word);
+
+    /// <summary>
+    /// Year and century marks written after a number ("1999 г.", "2020–2021 гг."). A number cannot follow them,
+    /// so any capitalised word after one starts a sentence: no starter list can hold every Russian noun.
+    /// </summary>
+    public bool IsDateSuffix(ReadOnlySpan<char> word) => _dateSuffixes.Contains(word);
 
     public static SegmentationRules For(string language) => LanguageTag.PrimaryLanguage(language) switch
     {
@@ -120,7 +130,8 @@ internal sealed class SegmentationRules
     // Russian copy quotes English names and agencies ("U.S.", "Mr."), so the English lists apply too.
     private static readonly SegmentationRules Russian = new(
         RussianPrefixes.Concat(EnglishPrefixes), RussianNumericPrefixes.Concat(EnglishNumericPrefixes),
-        RussianTerminal.Concat(EnglishTerminal), RussianStarters.Concat(EnglishStarters), cjk: false);
+        RussianTerminal.Concat(EnglishTerminal), RussianStarters.Concat(EnglishStarters), cjk: false,
+        dateSuffixes: ["г", "гг", "в", "вв"]);
 
     private static readonly SegmentationRules Cjk = new(EnglishPrefixes, EnglishNumericPrefixes, EnglishTerminal, EnglishStarters, cjk: true);
 }

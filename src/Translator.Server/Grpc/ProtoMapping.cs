@@ -1,3 +1,4 @@
+using Translator.Core.Cleaning;
 using Translator.Core.Pipeline;
 using Translator.Core.Segmentation;
 using Proto = Translator.Protos.V1;
@@ -85,5 +86,30 @@ internal static class ProtoMapping
         TranslatedText = segment.Text,
         FromCache = segment.FromCache,
         Provider = segment.Provider,
+    };
+
+    public static Proto.CleanArticleResponse ToProto(this CleanedArticle article) => new()
+    {
+        Title = article.Title ?? "",
+        Dateline = article.Dateline ?? "",
+        Byline = article.Byline ?? "",
+        PublicationDate = article.PublicationDate ?? "",
+        Paragraphs = { article.Paragraphs },
+        Dropped = { article.Dropped.Select(d => new Proto.DroppedBlock { Text = d.Text, Reason = d.Reason.ToProto() }) },
+    };
+
+    private static Proto.DropReason ToProto(this DropReason reason) => reason switch
+    {
+        DropReason.Navigation => Proto.DropReason.Navigation,
+        DropReason.Caption => Proto.DropReason.Caption,
+        DropReason.Teaser => Proto.DropReason.Teaser,
+        DropReason.Boilerplate => Proto.DropReason.Boilerplate,
+        DropReason.Markup => Proto.DropReason.Markup,
+        DropReason.RepeatedTitle => Proto.DropReason.RepeatedTitle,
+        DropReason.Duplicate => Proto.DropReason.Duplicate,
+        DropReason.AuthorBio => Proto.DropReason.AuthorBio,
+        DropReason.OutsideArticle => Proto.DropReason.OutsideArticle,
+        DropReason.Fragment => Proto.DropReason.Fragment,
+        _ => Proto.DropReason.Unspecified,
     };
 }

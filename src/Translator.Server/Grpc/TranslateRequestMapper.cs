@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Translator.Core;
 using Translator.Core.Articles;
+using Translator.Core.Cleaning;
 using Translator.Core.Languages;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
@@ -14,30 +15,46 @@ namespace Translator.Server.Grpc;
 /// Validates translate requests field by field and maps them to the core's <see cref="TranslationJob"/>.
 /// Every problem is collected, so a client learns all of them from one call.
 /// </summary>
-internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers)
+internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers, IArticleCleaner cleaner)
 {
     private const int MaxGlossaryIdLength = 128;
 
     public TranslationJob ToJob(TranslateArticleRequest request) =>
-        ToJob(request.Article, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
 
     public TranslationJob ToJob(StreamTranslateArticleRequest request) =>
-        ToJob(request.Article, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+
+    /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
+    public CleanedArticle ToCleanedArticle(CleanArticleRequest request)
+    {
+        var violations = new List<FieldViolation>();
+        var article = request.Article;
+        if (article is null)
+        {
+            violations.Add(new("article", "Required."));
+        }
+        else if (WithinLength(article, BodyField(article), violations) && article.BodyCase == Article.BodyOneofCase.None)
+        {
+            violations.Add(new("article", "The article body is empty."));
+        }
+        return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : cleaner.Clean(ToRaw(article!));
+    }
 
     /// <summary>Validates an article and its language for the RPCs that do not translate.</summary>
     public SourceArticle ToArticle(Article? article, string sourceLanguage)
     {
         var violations = new List<FieldViolation>();
-        var source = ValidateArticle(article, violations);
+        var source = ValidateArticle(article, clean: false, violations);
         ValidateSourceLanguage(sourceLanguage, violations);
         return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : source!;
     }
 
     private TranslationJob ToJob(
-        Article? article, string sourceLanguage, IReadOnlyList<string> targetLanguages, string glossaryId, TranslationOptions? translationOptions)
+        Article? article, bool clean, string sourceLanguage, IReadOnlyList<string> targetLanguages, string glossaryId, TranslationOptions? translationOptions)
     {
         var violations = new List<FieldViolation>();
-        var source = ValidateArticle(article, violations);
+        var source = ValidateArticle(article, clean, violations);
         var sourceOk = ValidateSourceLanguage(sourceLanguage, violations);
         var targets = ValidateTargets(sourceOk ? LanguageTag.Normalize(sourceLanguage) : null, targetLanguages, violations);
         if (glossaryId.Length > MaxGlossaryIdLength || glossaryId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
@@ -59,7 +76,7 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             glossaryId.Length == 0 ? null : glossaryId);
     }
 
-    private SourceArticle? ValidateArticle(Article? article, List<FieldViolation> violations)
+    private SourceArticle? ValidateArticle(Article? article, bool clean, List<FieldViolation> violations)
     {
         if (article is null)
         {
@@ -67,19 +84,28 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             return null;
         }
         var limits = options.Value;
-        var (field, paragraphs) = article.BodyCase switch
+        var field = BodyField(article);
+        if (!WithinLength(article, field, violations))
         {
-            Article.BodyOneofCase.Text => ("article.text", ArticleBody.FromText(article.Text)),
-            Article.BodyOneofCase.Paragraphs => ("article.paragraphs", ArticleBody.FromParagraphs(article.Paragraphs.Items)),
-            Article.BodyOneofCase.Html => ("article.html", HtmlText.ToParagraphs(article.Html)),
-            _ => ("article", (IReadOnlyList<string>)[]),
-        };
-        var rawLength = article.Title.Length + article.Text.Length + article.Html.Length
-            + (article.Paragraphs?.Items.Sum(p => p.Length) ?? 0);
-        if (rawLength > limits.MaxArticleCharacters)
-        {
-            violations.Add(new(field, $"The article has {rawLength} characters; at most {limits.MaxArticleCharacters} are accepted."));
             return null;
+        }
+        var title = article.Title;
+        IReadOnlyList<string> paragraphs;
+        // A page is never translated as it is: markup is always cleaned, text and paragraphs when asked.
+        if (article.BodyCase != Article.BodyOneofCase.None && (clean || article.BodyCase == Article.BodyOneofCase.Html))
+        {
+            var cleaned = cleaner.Clean(ToRaw(article));
+            paragraphs = cleaned.Paragraphs;
+            title = title.Length > 0 ? title : cleaned.Title ?? "";
+        }
+        else
+        {
+            paragraphs = article.BodyCase switch
+            {
+                Article.BodyOneofCase.Text => ArticleBody.FromText(article.Text),
+                Article.BodyOneofCase.Paragraphs => ArticleBody.FromParagraphs(article.Paragraphs.Items),
+                _ => [],
+            };
         }
         if (paragraphs.Count == 0)
         {
@@ -91,7 +117,40 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             violations.Add(new(field, $"The article has {paragraphs.Count} paragraphs; at most {limits.MaxParagraphs} are accepted."));
             return null;
         }
-        return new SourceArticle(article.Id, article.Title, paragraphs);
+        return new SourceArticle(article.Id, title, paragraphs);
+    }
+
+    private bool WithinLength(Article article, string field, List<FieldViolation> violations)
+    {
+        var max = options.Value.MaxArticleCharacters;
+        var rawLength = article.Title.Length + article.Text.Length + article.Html.Length
+            + (article.Paragraphs?.Items.Sum(p => p.Length) ?? 0);
+        if (rawLength > max)
+        {
+            violations.Add(new(field, $"The article has {rawLength} characters; at most {max} are accepted."));
+            return false;
+        }
+        return true;
+    }
+
+    private static string BodyField(Article article) => article.BodyCase switch
+    {
+        Article.BodyOneofCase.Text => "article.text",
+        Article.BodyOneofCase.Paragraphs => "article.paragraphs",
+        Article.BodyOneofCase.Html => "article.html",
+        _ => "article",
+    };
+
+    private static RawArticle ToRaw(Article article)
+    {
+        var title = article.Title.Length > 0 ? article.Title : null;
+        return article.BodyCase switch
+        {
+            Article.BodyOneofCase.Html => new RawArticle(RawArticleFormat.Html, article.Html, title),
+            Article.BodyOneofCase.Paragraphs => new RawArticle(RawArticleFormat.Paragraphs,
+                string.Join('\n', article.Paragraphs.Items.Select(p => p.ReplaceLineEndings(" "))), title),
+            _ => new RawArticle(RawArticleFormat.Text, article.Text, title),
+        };
     }
 
     private static bool ValidateSourceLanguage(string sourceLanguage, List<FieldViolation> violations)

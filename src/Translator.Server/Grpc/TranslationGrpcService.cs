@@ -50,4 +50,7 @@ internal sealed class TranslationGrpcService(
         var article = mapper.ToArticle(request.Article, request.SourceLanguage);
         return Task.FromResult(segmenter.Segment(article, request.SourceLanguage).ToProto());
     }
+
+    public override Task<CleanArticleResponse> CleanArticle(CleanArticleRequest request, ServerCallContext context) =>
+        Task.FromResult(mapper.ToCleanedArticle(request).ToProto());
 }

@@ -1,3 +1,4 @@
+using Translator.Cleaning;
 using Translator.Core;
 using Translator.Providers;
 using Translator.Server.Grpc;
@@ -19,6 +20,7 @@ internal static class TranslatorHostingExtensions
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
+        services.AddArticleCleaning();
         services.AddTranslationProviders();
         services.AddHostedService<DefaultGlossarySeeding>();
         return services;

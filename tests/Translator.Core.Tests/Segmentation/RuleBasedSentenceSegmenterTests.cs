@@ -32,6 +32,19 @@ public sealed class RuleBasedSentenceSegmenterTests
     }
 
     [Theory]
+    [InlineData("The demands:\n- a ceasefire\n- aid access", "The demands: | - a ceasefire | - aid access")]
+    [InlineData("Casualties:\n• 12 soldiers\n• 3 civilians. More are missing.", "Casualties: | • 12 soldiers | • 3 civilians. | More are missing.")]
+    [InlineData("Steps agreed:\n1. A ceasefire\n2. Talks in Geneva", "Steps agreed: | 1. A ceasefire | 2. Talks in Geneva")]
+    [InlineData("It was a cold\nnight in the city. Troops moved\n2 km north.", "It was a cold\nnight in the city. | Troops moved\n2 km north.")]
+    public void Split_ListItemsOnTheirOwnLines_SplitBeforeEachItemButNotAtWrappedLines(string paragraph, string expected)
+    {
+        var spans = Segmenter.Split(paragraph, "en");
+
+        AssertReassembles(paragraph, spans);
+        Assert.Equal(expected.Split(" | "), spans.Select(s => s.Of(paragraph)));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Split_Blank_ReturnsNoSegments(string text) => Assert.Empty(Segmenter.Split(text, "en"));

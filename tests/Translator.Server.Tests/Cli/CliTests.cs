@@ -104,4 +104,31 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--to", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TranslateClean_ScrapedPage_TranslatesOnlyTheArticle()
+    {
+        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-tabloid.txt");
+
+        var result = await Cli("translate", page, "--to", "ko", "--clean", "--json", "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        var paragraphs = json.RootElement.GetProperty("translations")[0].GetProperty("paragraphs");
+        Assert.Equal(20, paragraphs.GetArrayLength());
+        Assert.DoesNotContain("READ MORE", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clean_ScrapedPage_PrintsTitleParagraphsAndDroppedBlocks()
+    {
+        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-observer.txt");
+
+        var result = await Cli("clean", page, "--server", _server.ToString());
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.StartsWith("# North Korea’s Kim is in Russia", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("dateline: SEOUL, South Korea (AP)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("- dropped (Caption): A green train", result.StandardOutput, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,298 @@
+using System.Text.RegularExpressions;
+
+namespace Translator.Core.Cleaning;
+
+/// <summary>
+/// jusText-style cleaning of blocks that have lost (or never had) reliable markup: each block is classified
+/// from its own features, then uncertain blocks take the class of their context, then the article is taken to
+/// be the longest run of good blocks, so prose-like furniture far from the story (bios, footers) falls away.
+/// </summary>
+public static partial class BlockClassifier
+{
+    private const int GoodWeight = 70;
+    private const int NearGoodWeight = 30;
+    private const double ProseDensity = 0.2;
+    private const int TitleMinWeight = 20;
+    private const int TitleMaxWeight = 250;
+
+    /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
+    private const int MaxGapBlocks = 8;
+
+    private enum Kind
+    {
+        Bad,
+        Short,
+        NearGood,
+        Good,
+    }
+
+    public static CleanedArticle Classify(IReadOnlyList<SourceBlock> blocks, string? knownTitle = null)
+    {
+        var n = blocks.Count;
+        var texts = new string[n];
+        var keys = new string[n];
+        var features = new BlockFeatures[n];
+        var kinds = new Kind[n];
+        var reasons = new DropReason[n];
+        for (var i = 0; i < n; i++)
+        {
+            texts[i] = blocks[i].Text;
+            keys[i] = Normalize(texts[i]);
+            features[i] = BlockFeatures.Measure(texts[i]);
+            (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
+        }
+        Smooth(kinds, reasons, features);
+        var (first, last) = MainRun(kinds);
+
+        var title = knownTitle;
+        var titleIndex = -1;
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            titleIndex = FindTitle(keys, features, kinds, first < 0 ? n : first);
+            title = titleIndex >= 0 ? texts[titleIndex] : null;
+        }
+
+        string? byline = null, date = null;
+        var paragraphs = new List<string>();
+        var dropped = new List<DroppedBlock>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var titleKey = title is null ? null : Normalize(title);
+        for (var i = 0; i < n; i++)
+        {
+            if (i == titleIndex)
+            {
+                continue;
+            }
+            var text = texts[i];
+            if (titleKey is not null && keys[i] == titleKey)
+            {
+                dropped.Add(new(text, DropReason.RepeatedTitle));
+                continue;
+            }
+            var beforeEnd = first >= 0 && i <= last;
+            if (kinds[i] != Kind.Good)
+            {
+                if (beforeEnd && byline is null && features[i].Byline)
+                {
+                    byline = text;
+                }
+                else if (beforeEnd && date is null && features[i].DateOnly && i < first)
+                {
+                    date = text;
+                }
+                else
+                {
+                    dropped.Add(new(text, reasons[i]));
+                }
+                continue;
+            }
+            if (i < first || i > last)
+            {
+                dropped.Add(new(text, DropReason.OutsideArticle));
+            }
+            else if (!kept.Add(keys[i]))
+            {
+                dropped.Add(new(text, DropReason.Duplicate));
+            }
+            else
+            {
+                paragraphs.Add(text);
+            }
+        }
+        var dateline = paragraphs.Count > 0 ? Dateline(paragraphs[0]) : null;
+        return new CleanedArticle(title, dateline, byline, date, paragraphs, dropped);
+    }
+
+    private static (Kind, DropReason) Initial(in BlockFeatures f, BlockHint hint)
+    {
+        if (f.MarkupResidue)
+        {
+            return (Kind.Bad, DropReason.Markup);
+        }
+        if (hint == BlockHint.Caption || f.PhotoCredit)
+        {
+            return (Kind.Bad, DropReason.Caption);
+        }
+        if (hint == BlockHint.Teaser || f.CallToActionTag || (f.TeaserHits > 0 && (f.Weight < 200 || f.Truncated)) || (f.Truncated && f.Weight > NearGoodWeight))
+        {
+            return (Kind.Bad, DropReason.Teaser);
+        }
+        if (f.FurnitureHits >= 2 || (f.FurnitureHits == 1 && (f.Weight < 120 || f.ListMarker || !f.EndsSentence)))
+        {
+            return (Kind.Bad, DropReason.Boilerplate);
+        }
+        if (f.Bio)
+        {
+            return (Kind.Bad, DropReason.AuthorBio);
+        }
+        if (((f.ListMarker || hint == BlockHint.ListItem) && f.Weight < GoodWeight) || f.MenuRun)
+        {
+            return (Kind.Bad, DropReason.Navigation);
+        }
+        if (f.DateOnly || f.Byline || hint == BlockHint.Heading)
+        {
+            return (Kind.Short, DropReason.Navigation);
+        }
+        var prose = f.EndsSentence && f.StopDensity >= ProseDensity;
+        if (prose && f.Weight >= GoodWeight)
+        {
+            return (Kind.Good, DropReason.Fragment);
+        }
+        if (prose && f.Weight >= NearGoodWeight)
+        {
+            return (Kind.NearGood, DropReason.Fragment);
+        }
+        return (Kind.Short, DropReason.Fragment);
+    }
+
+    /// <summary>
+    /// Context: a short block inherits a class only when both sides agree, a near-good block joins the article
+    /// when it touches it. Page edges count as bad, which is what they almost always are.
+    /// </summary>
+    private static void Smooth(Kind[] kinds, DropReason[] reasons, BlockFeatures[] features)
+    {
+        var n = kinds.Length;
+        var initial = (Kind[])kinds.Clone();
+        for (var i = 0; i < n; i++)
+        {
+            if (initial[i] != Kind.Short)
+            {
+                continue;
+            }
+            var prev = Neighbour(initial, i, -1, j => initial[j] != Kind.Short);
+            var next = Neighbour(initial, i, +1, j => initial[j] != Kind.Short);
+            kinds[i] = (prev, next) switch
+            {
+                (Kind.Good, Kind.Good) when features[i].EndsSentence => Kind.Good,
+                (Kind.Good, Kind.NearGood) or (Kind.NearGood, Kind.Good) when features[i].EndsSentence => Kind.Good,
+                _ => Kind.Bad,
+            };
+            if (kinds[i] == Kind.Bad && reasons[i] == DropReason.Fragment && IsInShortRun(initial, i))
+            {
+                reasons[i] = DropReason.Navigation;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (kinds[i] != Kind.NearGood)
+            {
+                continue;
+            }
+            // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it.
+            var prev = Neighbour(kinds, i, -1, j => IsContext(kinds, reasons, j));
+            var next = Neighbour(kinds, i, +1, j => IsContext(kinds, reasons, j));
+            kinds[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
+        }
+    }
+
+    private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
+        kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));
+
+    private static Kind Neighbour(Kind[] kinds, int i, int step, Func<int, bool> counts)
+    {
+        for (var j = i + step; j >= 0 && j < kinds.Length; j += step)
+        {
+            if (counts(j))
+            {
+                return kinds[j];
+            }
+        }
+        return Kind.Bad;
+    }
+
+    private static bool IsInShortRun(Kind[] kinds, int i)
+    {
+        var run = 1;
+        for (var j = i - 1; j >= 0 && kinds[j] is Kind.Short or Kind.Bad && run < 3; j--)
+        {
+            run++;
+        }
+        for (var j = i + 1; j < kinds.Length && kinds[j] is Kind.Short or Kind.Bad && run < 3; j++)
+        {
+            run++;
+        }
+        return run >= 3;
+    }
+
+    /// <summary>The run of good blocks (allowing small gaps) holding the most good text: the article.</summary>
+    private static (int First, int Last) MainRun(Kind[] kinds)
+    {
+        int bestFirst = -1, bestLast = -1, bestCount = 0;
+        var i = 0;
+        while (i < kinds.Length)
+        {
+            if (kinds[i] != Kind.Good)
+            {
+                i++;
+                continue;
+            }
+            int first = i, last = i, count = 0, gap = 0;
+            for (; i < kinds.Length && gap <= MaxGapBlocks; i++)
+            {
+                if (kinds[i] == Kind.Good)
+                {
+                    last = i;
+                    count++;
+                    gap = 0;
+                }
+                else
+                {
+                    gap++;
+                }
+            }
+            if (count > bestCount)
+            {
+                (bestFirst, bestLast, bestCount) = (first, last, count);
+            }
+            i = last + 1;
+        }
+        return (bestFirst, bestLast);
+    }
+
+    /// <summary>
+    /// The headline: a headline-shaped block before the article. Pages that repeat it (masthead and story
+    /// header) give it away by the repeat; otherwise it is the first, since captions and standfirsts follow it.
+    /// </summary>
+    private static int FindTitle(string[] keys, BlockFeatures[] features, Kind[] kinds, int bodyStart)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        var first = -1;
+        for (var i = bodyStart - 1; i >= 0; i--)
+        {
+            if (!IsHeadline(features[i]) || kinds[i] == Kind.Good)
+            {
+                continue;
+            }
+            if (counts[keys[i]] > 1)
+            {
+                return i;
+            }
+            first = i;
+        }
+        return first;
+    }
+
+    private static bool IsHeadline(in BlockFeatures f) =>
+        f.Weight is >= TitleMinWeight and <= TitleMaxWeight && f.Words >= 4 && !f.ListMarker && !f.DateOnly && !f.Byline
+        && !f.MarkupResidue && !f.MenuRun && !f.PhotoCredit && !f.CallToActionTag && f.FurnitureHits == 0 && f.TeaserHits == 0
+        && !f.Truncated && !(f.EndsSentence && f.StopDensity >= ProseDensity && f.Weight >= GoodWeight);
+
+    private static string? Dateline(string paragraph)
+    {
+        var match = DatelinePattern().Match(paragraph);
+        return match.Success ? match.Groups["d"].Value.Trim() : null;
+    }
+
+    private static string Normalize(string text) => Spaces().Replace(text.Trim(), " ").ToUpperInvariant();
+
+    // "SEOUL, South Korea (AP) —", "МОСКВА, 12 сентября /ТАСС/.", "(서울=연합뉴스)", "【ソウル共同】".
+    [GeneratedRegex(@"^(?:(?<d>\p{Lu}[\p{Lu}\p{M} .'’-]{1,30}(?:,\s[\p{L}\d .'’-]{2,30})?(?:\s*\([^)]{1,20}\)|\s*/[^/]{2,15}/)?)\.?\s*[—–-]{1,2}\s|(?<d>\p{Lu}[\p{Lu} -]{1,30},\s\d{1,2}\s\p{Ll}+\.?\s*/[^/]{2,15}/)\.?\s|(?<d>\([^)=]{1,15}=[^)]{1,15}\))|(?<d>【[^】]{1,15}】))")]
+    private static partial Regex DatelinePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

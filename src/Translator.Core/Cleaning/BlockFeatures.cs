@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+
+namespace Translator.Core.Cleaning;
+
+/// <summary>Outlet-independent measurements of one block; the classifier decides from these alone.</summary>
+internal readonly record struct BlockFeatures(
+    int Weight,
+    int Words,
+    double StopDensity,
+    bool EndsSentence,
+    bool Truncated,
+    bool ListMarker,
+    bool CallToActionTag,
+    bool PhotoCredit,
+    bool MarkupResidue,
+    bool DateOnly,
+    bool Byline,
+    bool Bio,
+    bool MenuRun,
+    int FurnitureHits,
+    int TeaserHits)
+{
+    public static BlockFeatures Measure(string text)
+    {
+        var (words, stops) = CountWords(text);
+        return new BlockFeatures(
+            Weight: WeightedLength(text),
+            Words: words,
+            StopDensity: words == 0 ? 0 : (double)stops / words,
+            EndsSentence: EndsWithSentence(text),
+            Truncated: text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…'),
+            ListMarker: BlockPatterns.ListMarker().IsMatch(text),
+            CallToActionTag: BlockPatterns.CallToActionTag().IsMatch(text),
+            PhotoCredit: BlockPatterns.PhotoCredit().IsMatch(text),
+            MarkupResidue: BlockPatterns.MarkupResidue().IsMatch(text),
+            DateOnly: BlockPatterns.DateOnly().IsMatch(text),
+            Byline: text.Length <= 80 && BlockPatterns.Byline().IsMatch(text),
+            Bio: BlockPatterns.Bio().IsMatch(text),
+            MenuRun: BlockPatterns.MenuSeparators().Count(text) >= 2,
+            FurnitureHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Furniture),
+            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser));
+    }
+
+    /// <summary>
+    /// Length in units of Latin characters: a Hangul syllable or a kanji carries about as much as two or three
+    /// Latin letters, so one set of length thresholds serves every script.
+    /// </summary>
+    public static int WeightedLength(string text)
+    {
+        var weight = 0;
+        foreach (var c in text)
+        {
+            weight += c switch
+            {
+                >= '\uAC00' and <= '\uD7A3' => 2,
+                >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' => 3,
+                _ => 1,
+            };
+        }
+        return weight;
+    }
+
+    private static bool EndsWithSentence(string text)
+    {
+        var end = text.AsSpan().TrimEnd(" \"'”’»)]」』");
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or ';' && !end.EndsWith("...");
+    }
+
+    /// <summary>Words and how many of them are function words, counted the way each script marks words.</summary>
+    private static (int Words, int Stops) CountWords(string text)
+    {
+        int words = 0, stops = 0, kana = 0, cjk = 0;
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if (c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF')
+            {
+                // Japanese: every two characters count as a word and hiragana as the function-word share.
+                cjk++;
+                if (StopWords.IsHiragana(c))
+                {
+                    kana++;
+                }
+                i++;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(c))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < span.Length && (char.IsLetterOrDigit(span[i]) || span[i] is '\'' or '’' or '-') && !(span[i] is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF'))
+            {
+                i++;
+            }
+            var word = span[start..i];
+            words++;
+            if (IsStop(word))
+            {
+                stops++;
+            }
+        }
+        if (cjk > 0)
+        {
+            words += cjk / 2;
+            stops += kana;
+        }
+        return (words, Math.Min(stops, words));
+    }
+
+    private static bool IsStop(ReadOnlySpan<char> word)
+    {
+        var first = word[0];
+        if (first is >= '\uAC00' and <= '\uD7A3')
+        {
+            if (StopWords.Hangul.Contains(word))
+            {
+                return true;
+            }
+            foreach (var ending in StopWords.HangulEndings)
+            {
+                if (word.Length > 1 && word.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return first is >= '\u0400' and <= '\u04FF' ? StopWords.Cyrillic.Contains(word) : StopWords.Latin.Contains(word);
+    }
+}
+
+internal static partial class BlockPatterns
+{
+    [GeneratedRegex(@"^\s*(?:[•·▪▶►■□◆◇\-*–]|\d{1,2}[.)])\s")]
+    public static partial Regex ListMarker();
+
+    // "[REVEAL]", "[관련기사]", "[ВИДЕО]": a bracketed all-capitals tag marks a link to another story.
+    [GeneratedRegex(@"\[\s*(?:\p{Lu}[\p{Lu} ]{1,20}|\p{Lo}{2,8})\s*\]")]
+    public static partial Regex CallToActionTag();
+
+    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])", RegexOptions.IgnoreCase)]
+    public static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"^\s*[{<\[]\s*[""{<]|""\s*:\s*""|^(?:img\s*)+$|^\s*(?:[❮❯‹›«»<>|]\s*)+$", RegexOptions.IgnoreCase)]
+    public static partial Regex MarkupResidue();
+
+    [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?(?:\d{1,2}時\d{1,2}分|\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    public static partial Regex DateOnly();
+
+    // "Jane Roe is the Courier's transport correspondent."
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)")]
+    public static partial Regex Bio();
+
+    // "Home | World | Business": items joined by separators in one flattened line.
+    [GeneratedRegex(@"\s[|·•/]\s")]
+    public static partial Regex MenuSeparators();
+
+    [GeneratedRegex(@"^(?:By|BY|Von|Par|Por|Автор:?|Текст:?)\s+\p{Lu}|^\p{Lo}{2,4}\s?(?:기자|특파원)(?:\s|$|\()|(?:記者|特派員)$")]
+    public static partial Regex Byline();
+}

@@ -1,0 +1,107 @@
+using Translator.Core.Cleaning;
+
+namespace Translator.Cleaning.Tests.Classification;
+
+public class BlockClassifierTests
+{
+    private static CleanedArticle Classify(params string[] lines) =>
+        BlockClassifier.Classify(lines.Select(l => new SourceBlock(l)).ToArray());
+
+    private const string P1 = "The regional council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
+    private const string P2 = "Opposition members said the plan would leave too little money for the repair of rural roads and bridges.";
+    private const string P3 = "The budget will be published in full next week, and residents can comment on it until the end of the month.";
+
+    [Fact]
+    public void Classify_MenuThenStory_DropsTheMenuAsNavigation()
+    {
+        var result = Classify("Home", "News", "Sport", "Weather", "Council passes budget after long debate", P1, P2, P3);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Equal("Council passes budget after long debate", result.Title);
+        Assert.All(result.Dropped, d => Assert.Equal(DropReason.Navigation, d.Reason));
+    }
+
+    [Fact]
+    public void Classify_StandfirstShownTwice_KeepsItOnce()
+    {
+        var result = Classify("Council passes budget after long debate", P1, "By Anna Berg", P1, P2, P3);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Contains(result.Dropped, d => d.Reason == DropReason.Duplicate && d.Text == P1);
+        Assert.Equal("By Anna Berg", result.Byline);
+    }
+
+    [Fact]
+    public void Classify_HeadlineRepeatedAsFirstLine_IsTheTitleNotAParagraph()
+    {
+        const string headline = "Council passes budget after long debate";
+        var result = Classify("Menu", headline, "Politics", headline, P1, P2, P3);
+
+        Assert.Equal(headline, result.Title);
+        Assert.DoesNotContain(headline, result.Paragraphs);
+        Assert.Contains(result.Dropped, d => d.Reason == DropReason.RepeatedTitle);
+    }
+
+    [Theory]
+    [InlineData("READ MORE Minister resigns over expenses row [REVEAL]", DropReason.Teaser)]
+    [InlineData("The council chamber on Thursday. (AP Photo/Jane Doe)", DropReason.Caption)]
+    [InlineData("Sign up to our newsletter and get the top stories in your inbox.", DropReason.Boilerplate)]
+    [InlineData("{\"site\":\"Valley Times\"}", DropReason.Markup)]
+    [InlineData("Anna Berg is the Times's political correspondent and has covered the council since 2015.", DropReason.AuthorBio)]
+    public void Classify_FurnitureInsideTheStory_IsDroppedWithItsReason(string furniture, DropReason reason)
+    {
+        var result = Classify(P1, P2, furniture, P3);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Equal(reason, Assert.Single(result.Dropped).Reason);
+    }
+
+    [Fact]
+    public void Classify_ShortQuoteBetweenParagraphs_IsKeptByContext()
+    {
+        const string quote = "\"It is a fair budget,\" she said.";
+        var result = Classify(P1, quote, P2, P3);
+
+        Assert.Equal([P1, quote, P2, P3], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Classify_ProseFooterFarBelowTheStory_IsOutsideTheArticle()
+    {
+        string[] lines = [P1, P2, P3, .. Enumerable.Range(1, 10).Select(i => $"Section {i}"), "Our newsroom has covered the valley and its people with care and independence for more than a century."];
+
+        var result = Classify(lines);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Equal(DropReason.OutsideArticle, result.Dropped[^1].Reason);
+    }
+
+    [Theory]
+    [InlineData("Власти города утвердили новый бюджет в четверг после долгого обсуждения на заседании совета.", true)]
+    [InlineData("시의회는 목요일 오랜 논의 끝에 새 예산안을 통과시켰다고 밝혔다.", true)]
+    [InlineData("市議会は木曜日、長い議論の末に新しい予算案を可決した。", true)]
+    [InlineData("Главная Новости Политика Экономика Спорт", false)]
+    [InlineData("홈 정치 경제 사회 국제 스포츠", false)]
+    [InlineData("トップ ニュース 国際 経済 スポーツ", false)]
+    public void Measure_NonEnglishText_TellsProseFromMenus(string text, bool prose)
+    {
+        var f = BlockFeatures.Measure(text);
+
+        Assert.Equal(prose, f.EndsSentence && f.StopDensity >= 0.2);
+    }
+
+    [Theory]
+    [InlineData("September 12, 2023")]
+    [InlineData("12 сентября 2023")]
+    [InlineData("입력 2024.02.05 10:21")]
+    [InlineData("2024年1月20日 18:30")]
+    public void Measure_DateLine_IsDateOnly(string text) => Assert.True(BlockFeatures.Measure(text).DateOnly);
+
+    [Fact]
+    public void ToBlocks_HardWrappedParagraph_IsJoinedButMenuLinesStaySeparate()
+    {
+        var blocks = FlattenedText.ToBlocks("Home\nNews\n\nThe council approved the new budget on Thursday after\na debate that lasted most of the afternoon.\n");
+
+        Assert.Equal(["Home", "News", "The council approved the new budget on Thursday after a debate that lasted most of the afternoon."], blocks.Select(b => b.Text));
+    }
+}
