@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
@@ -12,8 +13,9 @@ namespace Translator.Core;
 public static class TranslatorCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The translation core with its embedded defaults: the offline pseudo-localization provider and a
-    /// bounded in-memory cache. Shared stores and real providers replace or join them.
+    /// The translation core with its embedded defaults: the offline pseudo-localization provider, a
+    /// bounded in-memory cache and an in-memory glossary store seeded with the starter glossary. Shared stores
+    /// (register an <see cref="IGlossaryStore"/> or <see cref="ITranslationCache"/> first) and real providers replace or join them.
     /// </summary>
     public static IServiceCollection AddTranslatorCore(this IServiceCollection services)
     {
@@ -28,6 +30,9 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
         services.TryAddSingleton<SingleFlight>();
+        services.TryAddSingleton<IGlossaryStore, InMemoryGlossaryStore>();
+        services.TryAddSingleton<GlossaryManager>();
+        services.TryAddSingleton<GlossaryCatalog>();
         services.AddTranslationProvider<PseudoLocalizationProvider>(PseudoLocalizationProvider.ProviderName);
         services.TryAddSingleton(sp => new ProviderChain(
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value.ProviderNames

@@ -42,7 +42,7 @@ internal sealed class SegmentUnits
     public string? ContextOf(int textIndex) => _contexts[textIndex];
 
     /// <summary>Puts the translated segments back into paragraphs, joined as the target language writes.</summary>
-    public TranslatedArticle Assemble(string targetLanguage, TranslatedSegment[] translations, long providerCharacters)
+    public TranslatedArticle Assemble(string targetLanguage, TranslatedSegment[] translations, long providerCharacters, GlossaryReport glossary)
     {
         var separator = LanguageTag.JoinsSentencesWithoutSpace(targetLanguage) ? "" : " ";
         var byLocation = new Dictionary<SegmentLocation, TranslatedSegment>();
@@ -66,7 +66,7 @@ internal sealed class SegmentUnits
         var paragraphs = _article.Paragraphs.Select((p, i) => Paragraph(ArticlePart.Body, i, p)).ToArray();
         var all = paragraphs.SelectMany(p => p.Segments).Concat(title?.Segments ?? []).ToArray();
         return new TranslatedArticle(targetLanguage, title, paragraphs,
-            new TranslationStats(all.Length, all.Count(s => s.FromCache), providerCharacters));
+            new TranslationStats(all.Length, all.Count(s => s.FromCache), providerCharacters), glossary);
     }
 
     private void Add(Dictionary<string, int> index, SegmentedParagraph paragraph, ArticlePart part, int paragraphIndex)

@@ -35,7 +35,27 @@ public sealed record TranslatedArticle(
     string TargetLanguage,
     TranslatedParagraph? Title,
     IReadOnlyList<TranslatedParagraph> Paragraphs,
-    TranslationStats Stats);
+    TranslationStats Stats,
+    GlossaryReport Glossary);
+
+/// <summary>How the glossary was enforced in one target language.</summary>
+/// <param name="GlossaryId">The glossary applied; null when none was.</param>
+/// <param name="RepairedPlaceholders">Placeholders the provider lost, mangled or duplicated that were put right.</param>
+public sealed record GlossaryReport(
+    string? GlossaryId,
+    long GlossaryVersion,
+    IReadOnlyList<AppliedGlossaryEntry> Applied,
+    IReadOnlyList<GlossaryViolation> Violations,
+    int RepairedPlaceholders)
+{
+    public static GlossaryReport None { get; } = new(null, 0, [], [], 0);
+}
+
+/// <summary>An entry found in the article and how often (counting repeated segments).</summary>
+public sealed record AppliedGlossaryEntry(string Term, string Rendering, int Occurrences);
+
+/// <summary>An entry whose rendering is missing from a translated segment (the first place that segment occurs).</summary>
+public sealed record GlossaryViolation(string Term, string ExpectedRendering, SegmentLocation Location);
 
 /// <summary>What the pipeline reports while it works.</summary>
 public abstract record PipelineEvent(string TargetLanguage);

@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
@@ -14,13 +15,14 @@ using Translator.Core.Telemetry;
 namespace Translator.Core.Pipeline;
 
 /// <summary>
-/// segment → look up every segment in the cache (one round trip per language) → send the misses to the
-/// provider in batches that fit its limits → store → assemble, for every target language concurrently.
-/// Identical segments within a request are translated once, and a segment that concurrent requests
-/// all miss is translated once for all of them (<see cref="SingleFlight"/>).
+/// segment → protect glossary terms → look up every segment in the cache (one round trip per language) → send
+/// the misses to the provider in batches that fit its limits → restore the renderings → store → assemble, for
+/// every target language concurrently. Identical segments within a request are translated once, and a segment
+/// that concurrent requests all miss is translated once for all of them (<see cref="SingleFlight"/>).
 /// </summary>
 internal sealed partial class TranslationPipeline(
     ArticleSegmenter segmenter,
+    GlossaryCatalog glossaries,
     ITranslationCache cache,
     SingleFlight singleFlight,
     ProviderChain providers,
@@ -28,8 +30,6 @@ internal sealed partial class TranslationPipeline(
     TimeProvider time,
     ILogger<TranslationPipeline> logger) : ITranslationPipeline
 {
-    private const string NoGlossaryMatch = "-";
-
     public async IAsyncEnumerable<PipelineEvent> TranslateAsync(
         TranslationJob job, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -39,9 +39,10 @@ internal sealed partial class TranslationPipeline(
             throw new TranslationRequestException("article",
                 $"The article has {units.SegmentCount} segments; at most {options.Value.MaxSegments} are accepted.");
         }
+        var glossary = await glossaries.ResolveAsync(job.GlossaryId, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = ProduceAsync(job, units, events.Writer, stop);
+        var producer = ProduceAsync(job, units, glossary, events.Writer, stop);
         try
         {
             await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -58,9 +59,11 @@ internal sealed partial class TranslationPipeline(
         }
     }
 
-    private async Task ProduceAsync(TranslationJob job, SegmentUnits units, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
+    private async Task ProduceAsync(
+        TranslationJob job, SegmentUnits units, GlossaryMatcher? glossary, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
     {
-        var all = Task.WhenAll(job.TargetLanguages.Select(target => TranslateIntoAsync(job, target, units, writer, stop)));
+        var all = Task.WhenAll(job.TargetLanguages.Select(target =>
+            TranslateIntoAsync(job, target, units, new TargetGlossary(glossary, target, units, glossaries.ForProvider(glossary, target)), writer, stop)));
         try
         {
             await all.ConfigureAwait(false);
@@ -78,7 +81,7 @@ internal sealed partial class TranslationPipeline(
     }
 
     private async Task TranslateIntoAsync(
-        TranslationJob job, string target, SegmentUnits units, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
+        TranslationJob job, string target, SegmentUnits units, TargetGlossary glossary, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
     {
         var cancellationToken = stop.Token;
         try
@@ -93,8 +96,8 @@ internal sealed partial class TranslationPipeline(
             activity?.SetTag(TranslatorTelemetry.ProviderTag, provider.Name);
 
             var results = new TranslatedSegment?[units.Texts.Count];
-            var keys = units.Texts.Select(text =>
-                SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, text)).ToArray();
+            var keys = units.Texts.Select((text, i) =>
+                SegmentCacheKey.Create(provider, job.SourceLanguage, target, job.Formality, glossary.Fingerprint(i), text)).ToArray();
 
             var cached = await cache.LookUpAsync(keys, units.Texts, target, time, cancellationToken).ConfigureAwait(false);
             var misses = new List<int>();
@@ -102,7 +105,7 @@ internal sealed partial class TranslationPipeline(
             {
                 if (cached[i] is { } hit)
                 {
-                    results[i] = new TranslatedSegment(units.Texts[i], hit.Text, FromCache: true, hit.Provider);
+                    results[i] = new TranslatedSegment(units.Texts[i], glossary.Verify(i, hit.Text), FromCache: true, hit.Provider);
                     await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -121,7 +124,7 @@ internal sealed partial class TranslationPipeline(
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        var characters = await TranslateBatchAsync(job, target, units, batch, keys, results, flights, writer, cancellationToken).ConfigureAwait(false);
+                        var characters = await TranslateBatchAsync(job, target, units, glossary, batch, keys, results, flights, writer, cancellationToken).ConfigureAwait(false);
                         Interlocked.Add(ref providerCharacters, characters);
                     }
                     finally
@@ -131,11 +134,11 @@ internal sealed partial class TranslationPipeline(
                 }).ToArray();
                 await Task.WhenAll(batches).ConfigureAwait(false);
             }
-            var followed = FollowAsync(target, units, flights, results, writer, cancellationToken);
+            var followed = FollowAsync(target, units, glossary, flights, results, writer, cancellationToken);
             await TranslateAllAsync(flights.Led).ConfigureAwait(false);
             await TranslateAllAsync(await followed.ConfigureAwait(false)).ConfigureAwait(false);
 
-            var article = units.Assemble(target, results!, providerCharacters);
+            var article = units.Assemble(target, results!, providerCharacters, glossary.Report());
             TranslatorTelemetry.ArticleDuration.Record(time.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, target));
             await writer.WriteAsync(new ArticleTranslated(article), cancellationToken).ConfigureAwait(false);
@@ -152,6 +155,7 @@ internal sealed partial class TranslationPipeline(
         TranslationJob job,
         string target,
         SegmentUnits units,
+        TargetGlossary glossary,
         IReadOnlyList<int> batch,
         string[] keys,
         TranslatedSegment?[] results,
@@ -160,7 +164,7 @@ internal sealed partial class TranslationPipeline(
         CancellationToken cancellationToken)
     {
         var request = new ProviderBatch(job.SourceLanguage, target,
-            batch.Select(i => new ProviderText(units.Texts[i], units.ContextOf(i))).ToArray(), job.Formality);
+            batch.Select(i => new ProviderText(glossary.Masked(i), units.ContextOf(i))).ToArray(), job.Formality, glossary.ForProvider);
         var characters = batch.Sum(i => (long)units.Texts[i].Length);
 
         var started = time.GetTimestamp();
@@ -189,13 +193,14 @@ internal sealed partial class TranslationPipeline(
         for (var j = 0; j < batch.Count; j++)
         {
             var i = batch[j];
-            results[i] = new TranslatedSegment(units.Texts[i], translated.Texts[j], FromCache: false, translated.Provider.Name);
+            var text = glossary.Restore(i, translated.Texts[j]);
+            results[i] = new TranslatedSegment(units.Texts[i], text, FromCache: false, translated.Provider.Name);
             // Stored under the key of the provider that actually translated, so a fallback's output is
             // never served as the preferred provider's.
             entries[j] = new(translated.Provider == providers.PreferredFor(job.SourceLanguage, target)
                     ? keys[i]
-                    : SegmentCacheKey.Create(translated.Provider, job.SourceLanguage, target, job.Formality, NoGlossaryMatch, units.Texts[i]),
-                new CachedTranslation(translated.Texts[j], translated.Provider.Name, now));
+                    : SegmentCacheKey.Create(translated.Provider, job.SourceLanguage, target, job.Formality, glossary.Fingerprint(i), units.Texts[i]),
+                new CachedTranslation(text, translated.Provider.Name, now));
         }
         // Paid-for translations are kept even if the caller has gone.
         await cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
@@ -213,7 +218,13 @@ internal sealed partial class TranslationPipeline(
     /// <summary>Waits for the segments other requests are translating and emits them.</summary>
     /// <returns>The segments whose leader gave up, which this request must translate itself.</returns>
     private static async Task<IReadOnlyList<int>> FollowAsync(
-        string target, SegmentUnits units, SingleFlight.Flights flights, TranslatedSegment?[] results, ChannelWriter<PipelineEvent> writer, CancellationToken cancellationToken)
+        string target,
+        SegmentUnits units,
+        TargetGlossary glossary,
+        SingleFlight.Flights flights,
+        TranslatedSegment?[] results,
+        ChannelWriter<PipelineEvent> writer,
+        CancellationToken cancellationToken)
     {
         var targetTag = new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, target);
         TranslatorTelemetry.Coalesced.Add(flights.Followed.Count, targetTag);
@@ -224,7 +235,8 @@ internal sealed partial class TranslationPipeline(
             {
                 TranslatorTelemetry.CharactersSaved.Add(units.Texts[i].Length,
                     new KeyValuePair<string, object?>(TranslatorTelemetry.CacheTag, "single-flight"), targetTag);
-                results[i] = new TranslatedSegment(units.Texts[i], translation.Text, FromCache: true, translation.Provider);
+                // Checked like a cache hit: the leader's request may have matched other glossary entries.
+                results[i] = new TranslatedSegment(units.Texts[i], glossary.Verify(i, translation.Text), FromCache: true, translation.Provider);
                 await EmitAsync(writer, target, units, i, results[i]!, cancellationToken).ConfigureAwait(false);
             }
             else

@@ -52,8 +52,17 @@ public static class TranslatorTelemetry
         Meter.CreateCounter<long>("translator.cache.coalesced", "{segment}", "Missed segments served by a concurrent request's provider call");
 
     public const string CacheTag = "translator.cache";
+
+    /// <summary>
+    /// Glossary term occurrences, tagged with <c>translator.glossary.outcome</c>: applied (protected and restored),
+    /// repaired (a placeholder the provider lost or mangled, put right) or violation (rendering missing from the output).
+    /// </summary>
+    public static readonly Counter<long> GlossaryTerms =
+        Meter.CreateCounter<long>("translator.glossary.terms", "{term}", "Glossary terms applied, repaired or violated");
+
     public const string ProviderTag = "translator.provider";
     public const string CacheHitTag = "translator.cache_hit";
     public const string TargetLanguageTag = "translator.target_language";
     public const string SourceLanguageTag = "translator.source_language";
+    public const string GlossaryOutcomeTag = "translator.glossary.outcome";
 }

@@ -19,6 +19,26 @@ internal static class ProtoMapping
             CacheHits = article.Stats.CacheHits,
             ProviderCharacters = article.Stats.ProviderCharacters,
         },
+        Glossary = article.Glossary.ToProto(),
+    };
+
+    private static Proto.GlossaryReport ToProto(this GlossaryReport report) => new()
+    {
+        GlossaryId = report.GlossaryId ?? "",
+        GlossaryVersion = report.GlossaryVersion,
+        Applied = { report.Applied.Select(a => new Proto.AppliedGlossaryEntry { Term = a.Term, Rendering = a.Rendering, Occurrences = a.Occurrences }) },
+        Violations =
+        {
+            report.Violations.Select(v => new Proto.GlossaryViolation
+            {
+                Term = v.Term,
+                ExpectedRendering = v.ExpectedRendering,
+                Part = v.Location.Part.ToProto(),
+                ParagraphIndex = v.Location.Paragraph,
+                SegmentIndex = v.Location.Segment,
+            }),
+        },
+        RepairedPlaceholders = report.RepairedPlaceholders,
     };
 
     public static Proto.StreamTranslateArticleResponse ToProto(this PipelineEvent e) => e switch
@@ -28,7 +48,7 @@ internal static class ProtoMapping
             Segment = new Proto.TranslatedSegmentEvent
             {
                 TargetLanguage = s.TargetLanguage,
-                Part = s.Location.Part == ArticlePart.Title ? Proto.ArticlePart.Title : Proto.ArticlePart.Body,
+                Part = s.Location.Part.ToProto(),
                 ParagraphIndex = s.Location.Paragraph,
                 SegmentIndex = s.Location.Segment,
                 Segment = s.Segment.ToProto(),
@@ -50,6 +70,9 @@ internal static class ProtoMapping
             }),
         },
     };
+
+    private static Proto.ArticlePart ToProto(this ArticlePart part) =>
+        part == ArticlePart.Title ? Proto.ArticlePart.Title : Proto.ArticlePart.Body;
 
     private static Proto.TranslatedParagraph ToProto(this TranslatedParagraph paragraph) => new()
     {

@@ -59,6 +59,33 @@ internal static class RpcErrors
     public static RpcException Cancelled() =>
         new(new global::Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
 
+    public static RpcException GlossaryNotFound(string id) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.NotFound,
+            Message = $"No glossary \"{id}\".",
+            Details = { Any.Pack(new ResourceInfo { ResourceType = GlossaryResource, ResourceName = id }) },
+        }.ToRpcException();
+
+    public static RpcException GlossaryAlreadyExists(string id) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.AlreadyExists,
+            Message = $"A glossary \"{id}\" already exists.",
+            Details = { Any.Pack(new ResourceInfo { ResourceType = GlossaryResource, ResourceName = id }) },
+        }.ToRpcException();
+
+    /// <param name="description">Written for clients: names the glossary, version or term, nothing else.</param>
+    public static RpcException GlossaryPrecondition(string description) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.FailedPrecondition,
+            Message = description,
+            Details = { Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "GLOSSARY_STATE", Subject = GlossaryResource, Description = description } } }) },
+        }.ToRpcException();
+
+    private const string GlossaryResource = "translator.v1.Glossary";
+
     public static RpcException CallTooLong(TimeSpan limit) =>
         new Google.Rpc.Status
         {

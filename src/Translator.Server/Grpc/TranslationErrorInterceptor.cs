@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 
@@ -49,6 +50,12 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
         {
             case TranslationRequestException invalid:
                 return RpcErrors.InvalidArgument(invalid.Field, invalid.Message);
+            case GlossaryNotFoundException missing:
+                return RpcErrors.GlossaryNotFound(missing.Id);
+            case GlossaryAlreadyExistsException exists:
+                return RpcErrors.GlossaryAlreadyExists(exists.Id);
+            case GlossaryStateException state:
+                return RpcErrors.GlossaryPrecondition(state.Message);
             case ProviderException provider:
                 LogProviderFailure(logger, provider, context.Method, provider.Provider, provider.Failure);
                 return provider.Failure switch

@@ -22,12 +22,14 @@ internal static class TranslatorHostingExtensions
         services.AddTranslatorCore();
         services.AddArticleCleaning();
         services.AddTranslationProviders();
+        services.AddHostedService<DefaultGlossarySeeding>();
         return services;
     }
 
     public static WebApplication MapTranslatorEndpoints(this WebApplication app)
     {
         app.MapGrpcService<TranslationGrpcService>();
+        app.MapGrpcService<GlossaryGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 using Translator.Testing;
@@ -41,6 +42,8 @@ internal sealed class PipelineHarness : IDisposable
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
+
+    public GlossaryManager Glossaries => _services.GetRequiredService<GlossaryManager>();
 
     public void Dispose() => _services.Dispose();
 }

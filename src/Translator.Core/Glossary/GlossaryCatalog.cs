@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Translator.Core.Pipeline;
+using Translator.Core.Providers;
+
+namespace Translator.Core.Glossary;
+
+/// <summary>
+/// Resolves a request's glossary to a compiled matcher. Compiling is done once per glossary version, so the
+/// per-request cost is one store read.
+/// </summary>
+internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager manager)
+{
+    private readonly ConcurrentDictionary<string, GlossaryMatcher> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Id, string Target), ProviderGlossary> _forProviders = new();
+    /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored).</returns>
+    /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
+    public async Task<GlossaryMatcher?> ResolveAsync(string? id, CancellationToken cancellationToken)
+    {
+        await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var glossary = await store.GetAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
+        if (glossary is null)
+        {
+            return id is null ? null : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");
+        }
+        return _compiled.AddOrUpdate(glossary.Id,
+            static (_, g) => new GlossaryMatcher(g),
+            static (_, existing, g) => existing.Glossary.Version == g.Version ? existing : new GlossaryMatcher(g),
+            glossary);
+    }
+
+    /// <summary>The glossary's terms for one target language, for providers with a native glossary feature.</summary>
+    public ProviderGlossary? ForProvider(GlossaryMatcher? matcher, string targetLanguage)
+    {
+        if (matcher is null)
+        {
+            return null;
+        }
+        var glossary = matcher.Glossary;
+        return _forProviders.AddOrUpdate((glossary.Id, targetLanguage),
+            static (key, g) => Build(g, key.Target),
+            static (key, existing, g) => existing.Version == g.Version ? existing : Build(g, key.Target),
+            glossary);
+    }
+
+    private static ProviderGlossary Build(Glossary glossary, string targetLanguage) =>
+        new(glossary.Id, glossary.Version,
+            glossary.Entries
+                .Where(e => e.RenderingFor(targetLanguage) is not null)
+                .SelectMany(e => e.Forms.Distinct(StringComparer.Ordinal).Select(f => KeyValuePair.Create(f, e.RenderingFor(targetLanguage)!)))
+                .ToArray());
+}

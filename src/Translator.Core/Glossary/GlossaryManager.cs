@@ -1,0 +1,135 @@
+namespace Translator.Core.Glossary;
+
+/// <summary>No glossary with the requested id.</summary>
+public sealed class GlossaryNotFoundException(string id) : Exception($"No glossary \"{id}\".")
+{
+    public string Id { get; } = id;
+}
+
+/// <summary>A glossary with the id exists already.</summary>
+public sealed class GlossaryAlreadyExistsException(string id) : Exception($"A glossary \"{id}\" already exists.")
+{
+    public string Id { get; } = id;
+}
+
+/// <summary>The change cannot be made in the glossary's current state (a stale expected version, an absent entry).</summary>
+public sealed class GlossaryStateException(string message) : Exception(message);
+
+/// <summary>
+/// Every change to glossaries goes through here: validated, version bumped by exactly one, saved with
+/// compare-and-swap so concurrent edits on different replicas never overwrite each other silently.
+/// Versions start at the creation time in Unix milliseconds, so a glossary deleted and created again never reuses a
+/// version that caches (compiled matchers, providers' native glossaries) may still hold.
+/// </summary>
+public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+    private Task? _defaultSeeded;
+
+    public async Task<Glossary> GetAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new GlossaryNotFoundException(id);
+
+    public Task<IReadOnlyList<Glossary>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    public async Task<Glossary> CreateAsync(string id, string name, string sourceLanguage, IReadOnlyList<GlossaryEntry> entries, CancellationToken cancellationToken)
+    {
+        var glossary = new Glossary(id, name, sourceLanguage, NewVersion(), entries);
+        GlossaryValidator.Validate(glossary);
+        return await store.TrySaveAsync(glossary, 0, cancellationToken).ConfigureAwait(false)
+            ? glossary
+            : throw new GlossaryAlreadyExistsException(id);
+    }
+
+    /// <summary>Replaces name and entries; <paramref name="expectedVersion"/> 0 means "whatever is current".</summary>
+    public Task<Glossary> ReplaceAsync(string id, string? name, IReadOnlyList<GlossaryEntry> entries, long expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, g => g with { Name = name ?? g.Name, Entries = entries }, cancellationToken);
+
+    /// <summary>Adds an entry, or replaces the entry with the same term.</summary>
+    public Task<Glossary> PutEntryAsync(string id, GlossaryEntry entry, long expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, g =>
+        {
+            var index = IndexOf(g, entry.Term);
+            var entries = g.Entries.ToList();
+            if (index < 0)
+            {
+                entries.Add(entry);
+            }
+            else
+            {
+                entries[index] = entry;
+            }
+            return g with { Entries = entries };
+        }, cancellationToken);
+
+    public Task<Glossary> RemoveEntryAsync(string id, string term, long expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, g =>
+        {
+            var index = IndexOf(g, term);
+            return index < 0
+                ? throw new GlossaryStateException($"Glossary \"{id}\" has no entry \"{term}\".")
+                : g with { Entries = g.Entries.Where((_, i) => i != index).ToArray() };
+        }, cancellationToken);
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            throw new GlossaryNotFoundException(id);
+        }
+    }
+
+    /// <summary>
+    /// Seeds the starter glossary (<see cref="DefaultGlossary"/>) unless the store already holds a "default"
+    /// glossary, once per process; called at start-up and before the first translation. Replicas sharing a store
+    /// race safely: the compare-and-swap lets one of them write it.
+    /// </summary>
+    public Task EnsureDefaultAsync(CancellationToken cancellationToken)
+    {
+        // A failed seed (store unreachable) is retried on the next call rather than remembered.
+        var seeded = _defaultSeeded;
+        if (seeded is null || seeded.IsFaulted || seeded.IsCanceled)
+        {
+            _defaultSeeded = seeded = SeedAsync(DefaultGlossary.Load(), cancellationToken);
+        }
+        return seeded;
+    }
+
+    private async Task SeedAsync(Glossary glossary, CancellationToken cancellationToken)
+    {
+        GlossaryValidator.Validate(glossary);
+        await store.TrySaveAsync(glossary with { Version = NewVersion() }, 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Glossary> ChangeAsync(string id, long expectedVersion, Func<Glossary, Glossary> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (expectedVersion != 0 && current.Version != expectedVersion)
+            {
+                throw new GlossaryStateException($"Glossary \"{id}\" is at version {current.Version}, not {expectedVersion}.");
+            }
+            var changed = change(current) with { Version = current.Version + 1 };
+            GlossaryValidator.Validate(changed);
+            if (await store.TrySaveAsync(changed, current.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return changed;
+            }
+        }
+        throw new GlossaryStateException($"Glossary \"{id}\" kept changing concurrently; retry.");
+    }
+
+    private long NewVersion() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static int IndexOf(Glossary glossary, string term)
+    {
+        for (var i = 0; i < glossary.Entries.Count; i++)
+        {
+            if (string.Equals(glossary.Entries[i].Term, term, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Translator.Core.Glossary;
+
+/// <summary>One occurrence of a glossary entry in a text.</summary>
+/// <param name="Entry">Index into the glossary's entries.</param>
+public readonly record struct GlossaryMatch(int Start, int Length, int Entry);
+
+/// <summary>
+/// Finds glossary terms in text in one left-to-right pass over a precompiled trie of every spelling.
+/// Matches are whole words (Unicode letters, digits and combining marks are word characters), case-folded
+/// unless the entry is case-sensitive, and any run of spaces or hyphens in the text matches a space or hyphen in
+/// the term. A possessive ('s, ’s) is outside the match, so the term before it matches and the particle is left
+/// to the provider. At each position the longest spelling wins; overlaps resolve leftmost-first, so the result
+/// depends only on the text and the glossary.
+/// </summary>
+public sealed class GlossaryMatcher
+{
+    private readonly Node _root = new();
+    private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
+
+    public GlossaryMatcher(Glossary glossary)
+    {
+        Glossary = glossary;
+        for (var e = 0; e < glossary.Entries.Count; e++)
+        {
+            var entry = glossary.Entries[e];
+            foreach (var form in entry.Forms.Select(NormalizeSeparators).Distinct(StringComparer.Ordinal))
+            {
+                var node = _root;
+                foreach (var c in form)
+                {
+                    node = node.Child(Fold(c));
+                }
+                node.Terminals.Add(new Terminal(e, entry.CaseSensitive ? form : null));
+            }
+        }
+    }
+
+    public Glossary Glossary { get; }
+
+    /// <summary><see cref="GlossaryEntry.ContentHash"/>, computed once per entry and target language.</summary>
+    public string ContentHash(int entry, string targetLanguage) =>
+        _contentHashes.GetOrAdd((entry, targetLanguage), static (key, entries) => entries[key.Entry].ContentHash(key.Target), Glossary.Entries);
+
+    public IReadOnlyList<GlossaryMatch> Match(string text)
+    {
+        List<GlossaryMatch>? matches = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (_root.Find(Fold(text[i])) is null || IsWordCharBefore(text, i))
+            {
+                continue;
+            }
+            if (LongestAt(text, i) is { } match)
+            {
+                (matches ??= []).Add(match);
+                i = match.Start + match.Length - 1;
+            }
+        }
+        return matches ?? (IReadOnlyList<GlossaryMatch>)[];
+    }
+
+    private GlossaryMatch? LongestAt(string text, int start)
+    {
+        GlossaryMatch? best = null;
+        var node = _root;
+        var j = start;
+        while (j < text.Length)
+        {
+            char key;
+            if (IsSeparator(text[j]))
+            {
+                key = ' ';
+                while (j < text.Length && IsSeparator(text[j]))
+                {
+                    j++;
+                }
+            }
+            else
+            {
+                key = Fold(text[j]);
+                j++;
+            }
+            node = node.Find(key);
+            if (node is null)
+            {
+                break;
+            }
+            if (node.Terminals.Count > 0 && key != ' ' && !IsWordCharAt(text, j) && Accept(node, text, start, j) is { } entry)
+            {
+                best = new GlossaryMatch(start, j - start, entry);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>A case-sensitive spelling must match exactly (separators aside); case-sensitive entries are preferred.</summary>
+    private static int? Accept(Node node, string text, int start, int end)
+    {
+        string? exact = null;
+        int? folded = null;
+        foreach (var terminal in node.Terminals)
+        {
+            if (terminal.CaseSensitiveForm is null)
+            {
+                folded ??= terminal.Entry;
+                continue;
+            }
+            exact ??= NormalizeSeparators(text[start..end]);
+            if (string.Equals(exact, terminal.CaseSensitiveForm, StringComparison.Ordinal))
+            {
+                return terminal.Entry;
+            }
+        }
+        return folded;
+    }
+
+    /// <summary>The spelling with every run of spaces and hyphens made one space; the key conflicts are judged by.</summary>
+    public static string NormalizeSeparators(string form)
+    {
+        var sb = new StringBuilder(form.Length);
+        var pending = false;
+        foreach (var c in form.Trim())
+        {
+            if (IsSeparator(c))
+            {
+                pending = true;
+                continue;
+            }
+            if (pending && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+            pending = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    public static char Fold(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD';
+
+    // ASCII first: almost every character of English copy is, and it needs no Unicode tables.
+    private static bool IsWordCharBefore(string text, int index) =>
+        index > 0 && (char.IsAscii(text[index - 1])
+            ? char.IsAsciiLetterOrDigit(text[index - 1])
+            : Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
+
+    private static bool IsWordCharAt(string text, int index) =>
+        index < text.Length && (char.IsAscii(text[index])
+            ? char.IsAsciiLetterOrDigit(text[index])
+            : Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
+
+    private static bool IsWord(Rune rune) =>
+        Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private readonly record struct Terminal(int Entry, string? CaseSensitiveForm);
+
+    private sealed class Node
+    {
+        private Dictionary<char, Node>? _children;
+
+        public List<Terminal> Terminals { get; } = [];
+
+        public Node Child(char key)
+        {
+            _children ??= [];
+            if (!_children.TryGetValue(key, out var child))
+            {
+                child = new Node();
+                _children[key] = child;
+            }
+            return child;
+        }
+
+        public Node? Find(char key) => _children is not null && _children.TryGetValue(key, out var child) ? child : null;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Translator.Core.Providers;
+
+namespace Translator.Core.Glossary;
+
+/// <summary>One protected occurrence: placeholder id, entry index and the rendering it stands for.</summary>
+internal readonly record struct ProtectedTerm(int Id, int Entry, string Rendering);
+
+/// <summary>
+/// A segment with every glossary term replaced by <c>&lt;x id="N"&gt;rendering&lt;/x&gt;</c>, so the provider
+/// translates the sentence around the term and passes the rendering through.
+/// </summary>
+/// <param name="Fingerprint">
+/// The cache-key part for the entries that matched: the glossary id and a hash of those entries' content for this
+/// target ("-" when none matched). Editing an entry changes the key only of segments that contain it.
+/// </param>
+internal sealed record ProtectedSegment(string Source, string Masked, IReadOnlyList<ProtectedTerm> Terms, string Fingerprint)
+{
+    public const string NoMatch = "-";
+
+    public bool HasTerms => Terms.Count > 0;
+}
+
+/// <summary>What restoring (or re-checking a cached) translation found.</summary>
+/// <param name="Repaired">Placeholders the provider lost, mangled or duplicated that were put right.</param>
+/// <param name="Missing">Entries whose rendering is not in the final text.</param>
+internal sealed record RestoredSegment(string Text, int Repaired, IReadOnlyList<int> Missing);
+
+/// <summary>Masks matched terms before translation and puts their renderings back after, repairing what it can.</summary>
+internal static partial class GlossaryProtection
+{
+    public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, string targetLanguage)
+    {
+        var entries = matcher.Glossary.Entries;
+        var matches = matcher.Match(text);
+        if (matches.Count == 0)
+        {
+            return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);
+        }
+        var masked = new StringBuilder(text.Length + matches.Count * 16);
+        var terms = new List<ProtectedTerm>(matches.Count);
+        var last = 0;
+        foreach (var match in matches)
+        {
+            if (entries[match.Entry].RenderingFor(targetLanguage) is not { } rendering)
+            {
+                continue;
+            }
+            var id = terms.Count + 1;
+            masked.Append(text, last, match.Start - last).Append(ProtectedSpans.Wrap(id, rendering));
+            last = match.Start + match.Length;
+            terms.Add(new ProtectedTerm(id, match.Entry, rendering));
+        }
+        if (terms.Count == 0)
+        {
+            return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);
+        }
+        masked.Append(text, last, text.Length - last);
+        return new ProtectedSegment(text, masked.ToString(), terms, Fingerprint(matcher, terms, targetLanguage));
+    }
+
+    /// <summary>
+    /// Replaces every placeholder in a provider's output by its rendering. Placeholders are found however the
+    /// provider mangled them (escaped, re-quoted, self-closed, content changed); duplicates and unknown ids are
+    /// removed; a dropped placeholder is repaired when the source spelling survived in the output.
+    /// </summary>
+    public static RestoredSegment Restore(GlossaryMatcher matcher, ProtectedSegment segment, string output)
+    {
+        if (!segment.HasTerms)
+        {
+            return new RestoredSegment(output, 0, []);
+        }
+        var byId = segment.Terms.ToDictionary(t => t.Id);
+        var seen = new HashSet<int>();
+        var repaired = 0;
+        var text = Placeholder().Replace(output, m =>
+        {
+            if (int.TryParse(m.Groups["id"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                && byId.TryGetValue(id, out var term) && seen.Add(id))
+            {
+                repaired += m.ValueSpan.SequenceEqual(ProtectedSpans.Wrap(id, term.Rendering)) ? 0 : 1;
+                return term.Rendering;
+            }
+            repaired++;
+            return "";
+        });
+        text = StrayTag().Replace(text, _ =>
+        {
+            repaired++;
+            return "";
+        });
+        if (repaired > 0)
+        {
+            // Removing a duplicate or stray tag leaves the spaces that surrounded it.
+            text = DoubleSpace().Replace(text, " ");
+            text = output.Length > 0 && !char.IsWhiteSpace(output[^1]) ? text.TrimEnd() : text;
+            text = output.Length > 0 && !char.IsWhiteSpace(output[0]) ? text.TrimStart() : text;
+        }
+        foreach (var term in segment.Terms.Where(t => !seen.Contains(t.Id)))
+        {
+            if (text.Contains(term.Rendering, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var survivor = matcher.Glossary.Entries[term.Entry].Forms
+                .Select(f => (Form: f, At: text.IndexOf(f, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(f => f.At >= 0);
+            if (survivor.Form is not null)
+            {
+                text = string.Concat(text.AsSpan(0, survivor.At), term.Rendering, text.AsSpan(survivor.At + survivor.Form.Length));
+                repaired++;
+            }
+        }
+        return new RestoredSegment(text, repaired, MissingEntries(segment, text));
+    }
+
+    /// <summary>Re-checks a translation that was not just restored (a cache hit): every rendering must be present.</summary>
+    public static RestoredSegment Verify(ProtectedSegment segment, string text) => new(text, 0, MissingEntries(segment, text));
+
+    private static int[] MissingEntries(ProtectedSegment segment, string text) =>
+        segment.Terms.Where(t => !text.Contains(t.Rendering, StringComparison.Ordinal)).Select(t => t.Entry).Distinct().ToArray();
+
+    private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
+    {
+        var sb = new StringBuilder();
+        foreach (var entry in terms.Select(t => t.Entry).Distinct().Order())
+        {
+            sb.Append(matcher.ContentHash(entry, targetLanguage)).Append(',');
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
+        return $"g.{matcher.Glossary.Id}.{hash}";
+    }
+
+    // Lenient on purpose: providers re-quote attributes, add spaces, escape the brackets or self-close empty elements.
+    [GeneratedRegex("""(?:<|&lt;)\s*x\s+id\s*=\s*(?:"|'|&quot;)?(?<id>\d+)(?:"|'|&quot;)?\s*(?:/\s*(?:>|&gt;)|(?:>|&gt;)(?<content>(?:(?!(?:<|&lt;)\s*/?\s*x\b).)*?)(?:<|&lt;)\s*/\s*x\s*(?:>|&gt;))""",
+        RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
+    /// <summary>Half a placeholder (an opening or closing tag whose partner the provider dropped).</summary>
+    [GeneratedRegex("""(?:<|&lt;)\s*/?\s*x\b[^<>]*?(?:>|&gt;)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrayTag();
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex DoubleSpace();
+}

@@ -1,0 +1,119 @@
+using Translator.Core.Languages;
+
+namespace Translator.Core.Glossary;
+
+/// <summary>A glossary that cannot be accepted, with every problem found.</summary>
+public sealed class GlossaryValidationException(IReadOnlyList<GlossaryProblem> problems)
+    : Exception(problems.Count == 1 ? problems[0].Description : $"{problems.Count} glossary problems.")
+{
+    public IReadOnlyList<GlossaryProblem> Problems { get; } = problems;
+}
+
+/// <summary>One problem: where (<c>entries[3].variants[1]</c>, <c>id</c>) and what.</summary>
+public readonly record struct GlossaryProblem(string Field, string Description);
+
+/// <summary>
+/// Checks a glossary before it is stored: well-formed ids and languages, sizes within bounds, and no two
+/// entries claiming the same spelling with different renderings (which would make the output depend on entry order).
+/// </summary>
+public static class GlossaryValidator
+{
+    public const int MaxEntries = 10_000;
+    public const int MaxTermLength = 200;
+    public const int MaxIdLength = 128;
+
+    public static bool IsValidId(string id) =>
+        id.Length is > 0 and <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    /// <exception cref="GlossaryValidationException">Listing every problem.</exception>
+    public static void Validate(Glossary glossary)
+    {
+        var problems = new List<GlossaryProblem>();
+        if (!IsValidId(glossary.Id))
+        {
+            problems.Add(new("id", $"Must be 1 to {MaxIdLength} characters of letters, digits, '-', '_' or '.'."));
+        }
+        if (!LanguageTag.IsWellFormed(glossary.SourceLanguage))
+        {
+            problems.Add(new("source_language", "Must be a BCP-47 language tag such as \"en\"."));
+        }
+        if (glossary.Entries.Count > MaxEntries)
+        {
+            problems.Add(new("entries", $"{glossary.Entries.Count} entries; at most {MaxEntries} are accepted."));
+            throw new GlossaryValidationException(problems);
+        }
+        for (var e = 0; e < glossary.Entries.Count; e++)
+        {
+            ValidateEntry(glossary.Entries[e], $"entries[{e}]", problems);
+        }
+        problems.AddRange(Conflicts(glossary.Entries));
+        if (problems.Count > 0)
+        {
+            throw new GlossaryValidationException(problems);
+        }
+    }
+
+    private static void ValidateEntry(GlossaryEntry entry, string field, List<GlossaryProblem> problems)
+    {
+        var forms = entry.Forms.ToArray();
+        for (var f = 0; f < forms.Length; f++)
+        {
+            var name = f == 0 ? $"{field}.term" : $"{field}.variants[{f - 1}]";
+            var normalized = GlossaryMatcher.NormalizeSeparators(forms[f]);
+            if (normalized.Length == 0 || !normalized.Any(char.IsLetterOrDigit))
+            {
+                problems.Add(new(name, "Must contain a letter or digit."));
+            }
+            else if (forms[f].Length > MaxTermLength)
+            {
+                problems.Add(new(name, $"At most {MaxTermLength} characters."));
+            }
+        }
+        if (entry.Renderings.Count == 0)
+        {
+            problems.Add(new($"{field}.renderings", "At least one target-language rendering is required."));
+        }
+        foreach (var (language, rendering) in entry.Renderings)
+        {
+            if (!LanguageTag.IsWellFormed(language))
+            {
+                problems.Add(new($"{field}.renderings", $"\"{language}\" is not a BCP-47 language tag."));
+            }
+            else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
+            {
+                problems.Add(new($"{field}.renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
+            }
+        }
+    }
+
+    /// <summary>Two entries conflict when a spelling of one can match where a spelling of the other does and a rendering differs.</summary>
+    private static IEnumerable<GlossaryProblem> Conflicts(IReadOnlyList<GlossaryEntry> entries)
+    {
+        var claimed = new Dictionary<string, List<(int Entry, string Form)>>(StringComparer.Ordinal);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            foreach (var form in entries[e].Forms.Select(GlossaryMatcher.NormalizeSeparators).Distinct(StringComparer.Ordinal))
+            {
+                var key = string.Concat(form.Select(GlossaryMatcher.Fold));
+                if (!claimed.TryGetValue(key, out var owners))
+                {
+                    claimed[key] = owners = [];
+                }
+                foreach (var (other, otherForm) in owners)
+                {
+                    var overlap = !entries[e].CaseSensitive || !entries[other].CaseSensitive || form == otherForm;
+                    if (other != e && overlap && !SameRenderings(entries[e], entries[other]))
+                    {
+                        yield return new($"entries[{e}]",
+                            $"\"{form}\" is also a spelling of entry {other} (\"{entries[other].Term}\") with different renderings.");
+                    }
+                }
+                owners.Add((e, form));
+            }
+        }
+    }
+
+    private static bool SameRenderings(GlossaryEntry a, GlossaryEntry b) =>
+        a.Renderings.Count == b.Renderings.Count
+        && a.Renderings.All(r => b.Renderings.TryGetValue(r.Key, out var other) && other == r.Value);
+}

@@ -1,0 +1,17 @@
+namespace Translator.Testing;
+
+/// <summary>One row of <c>../shared/reference/names.tsv</c>: the established renderings of a name.</summary>
+public sealed record ReferenceName(string English, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, string> Renderings)
+{
+    /// <summary>Every row of the reference file, in file order.</summary>
+    public static IReadOnlyList<ReferenceName> Load() =>
+        File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "reference", "names.tsv"))
+            .Where(l => !l.StartsWith('#'))
+            .Skip(1)
+            .Select(l => l.Split('\t'))
+            .Select(row => new ReferenceName(
+                row[0],
+                row[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                new Dictionary<string, string> { ["ko"] = row[2], ["ru"] = row[3], ["ja"] = row[4] }))
+            .ToArray();
+}
