@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Translator.Core.Providers;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
@@ -106,7 +107,10 @@ public sealed class ProviderFailureTests
             },
         };
         using var factory = new TranslatorServerFactory().WithProvider(provider);
-        var client = Client(factory);
+        // Real HTTP/2 on Kestrel: the in-memory transport resets a call whose client deadline fires first,
+        // which hides the status a real client sees.
+        using var channel = GrpcChannel.ForAddress(factory.StartKestrel());
+        var client = new TranslationService.TranslationServiceClient(channel);
         // Warm the server up first, so the deadline expires while the provider works, not while the host starts.
         await client.SegmentArticleAsync(new SegmentArticleRequest { Article = TranslationServiceTests.Request().Article, SourceLanguage = "en" }, cancellationToken: _ct);
 
