@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 
 namespace Translator.Redis;
 
@@ -14,7 +15,8 @@ public static class TranslatorRedisServiceCollectionExtensions
 
     /// <summary>
     /// When <c>ConnectionStrings:Redis</c> is set: one shared <see cref="IConnectionMultiplexer"/> (connecting
-    /// in the background, never blocking start-up) and the Redis segment cache in place of the in-memory one.
+    /// in the background, never blocking start-up), the Redis segment cache in place of the in-memory one, and
+    /// the Redis glossary store so every replica sees the same glossaries.
     /// </summary>
     /// <returns>Whether Redis was configured (and so whether a <see cref="RedisHealthCheck"/> makes sense).</returns>
     public static bool AddTranslatorRedis(this IServiceCollection services, IConfiguration configuration)
@@ -58,6 +60,8 @@ public static class TranslatorRedisServiceCollectionExtensions
         services.TryAddSingleton(sp => new RedisHealthCheck(sp.GetRequiredService<RedisConnection>()));
         services.RemoveAll<ITranslationCache>();
         services.AddSingleton<ITranslationCache, RedisTranslationCache>();
+        services.RemoveAll<IGlossaryStore>();
+        services.AddSingleton<IGlossaryStore, RedisGlossaryStore>();
         return true;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core;
 using Translator.Core.Caching;
+using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 
@@ -60,6 +61,8 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
+
+    public IGlossaryStore Glossaries => _services.GetRequiredService<IGlossaryStore>();
 
     /// <summary>The service's own multiplexer, once created (it connects in the background).</summary>
     public Task<IConnectionMultiplexer> Multiplexer => _services.GetRequiredService<RedisConnection>().Multiplexer;

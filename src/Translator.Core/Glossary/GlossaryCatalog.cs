@@ -12,12 +12,33 @@ internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager mana
 {
     private readonly ConcurrentDictionary<string, GlossaryMatcher> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Id, string Target), ProviderGlossary> _forProviders = new();
+
+    // Version 0 never collides with a stored version, so the compiled copy is replaced once the store answers.
+    private static readonly Lazy<Glossary> StarterGlossary = new(() => DefaultGlossary.Load() with { Version = 0 });
+
     /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored).</returns>
     /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
     public async Task<GlossaryMatcher?> ResolveAsync(string? id, CancellationToken cancellationToken)
     {
-        await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var glossary = await store.GetAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (GlossaryStoreUnavailableException)
+        {
+            // Seeding is retried on a later request; what the store (or this replica's copy) holds still applies.
+        }
+        Glossary? glossary;
+        try
+        {
+            glossary = await store.GetAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GlossaryStoreUnavailableException) when (id is null)
+        {
+            // A shared store that is down (and never seen by this replica) must not stop translation or let
+            // names drift: the starter glossary shipped with the service applies until the store returns.
+            glossary = StarterGlossary.Value;
+        }
         if (glossary is null)
         {
             return id is null ? null : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");

@@ -16,6 +16,13 @@ public sealed class GlossaryAlreadyExistsException(string id) : Exception($"A gl
 public sealed class GlossaryStateException(string message) : Exception(message);
 
 /// <summary>
+/// The glossary store cannot be reached (a shared store is down). Reads fall back to what the replica last
+/// saw; changes fail with this, so nothing is silently lost.
+/// </summary>
+public sealed class GlossaryStoreUnavailableException(string store, Exception? inner = null)
+    : Exception($"The {store} glossary store is unavailable.", inner);
+
+/// <summary>
 /// Every change to glossaries goes through here: validated, version bumped by exactly one, saved with
 /// compare-and-swap so concurrent edits on different replicas never overwrite each other silently.
 /// Versions start at the creation time in Unix milliseconds, so a glossary deleted and created again never reuses a

@@ -45,6 +45,18 @@ internal static class RpcErrors
             },
         }.ToRpcException();
 
+    public static RpcException GlossaryStoreUnavailable(TimeSpan retryAfter) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = "The glossary store is unavailable; retry later.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "GLOSSARY_STORE_UNAVAILABLE", Domain = Domain }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
+            },
+        }.ToRpcException();
+
     public static RpcException TranslationFailed() =>
         new Google.Rpc.Status
         {

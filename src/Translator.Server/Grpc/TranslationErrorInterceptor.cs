@@ -56,6 +56,9 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
                 return RpcErrors.GlossaryAlreadyExists(exists.Id);
             case GlossaryStateException state:
                 return RpcErrors.GlossaryPrecondition(state.Message);
+            case GlossaryStoreUnavailableException unavailable:
+                LogStoreUnavailable(logger, unavailable, context.Method);
+                return RpcErrors.GlossaryStoreUnavailable(DefaultRetryDelay);
             case ProviderException provider:
                 LogProviderFailure(logger, provider, context.Method, provider.Provider, provider.Failure);
                 return provider.Failure switch
@@ -82,6 +85,10 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
     [LoggerMessage(EventId = 2001, EventName = "ProviderFailed", Level = LogLevel.Error,
         Message = "{Method} failed: provider {Provider} reported {Failure}")]
     private static partial void LogProviderFailure(ILogger logger, Exception exception, string method, string provider, ProviderFailure failure);
+
+    [LoggerMessage(EventId = 2003, EventName = "GlossaryStoreUnavailable", Level = LogLevel.Warning,
+        Message = "{Method} failed: the glossary store is unavailable")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(EventId = 2002, EventName = "UnexpectedFailure", Level = LogLevel.Error,
         Message = "{Method} failed unexpectedly")]
