@@ -26,7 +26,7 @@ public sealed class StartupValidationTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
 
-        Assert.Contains(Flatten(error), e => e.Message.Contains("MaxTargetLanguages", StringComparison.Ordinal));
+        Assert.True(Flatten(error).Any(e => e.Message.Contains("MaxTargetLanguages", StringComparison.Ordinal)), error.ToString());
     }
 
     private static IEnumerable<Exception> Flatten(Exception exception) =>
