@@ -151,8 +151,9 @@ internal static partial class BlockPatterns
     [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?(?:\d{1,2}時\d{1,2}分|\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex DateOnly();
 
-    // "Jane Roe is the Courier's transport correspondent."
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)")]
+    // "Jane Roe is the Courier's transport correspondent.", "About the author: …", "Jane Roe covers climate for …",
+    // and disclosure notes about the people in the story ("X is not affiliated with the Courier").
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)|^(?:About the (?:author|writer|reporter)|Об авторе|Disclosure|기자 소개|著者について|筆者紹介)\s*[:：]|^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:covers|writes about|reports on) \b[^.]{0,80}\bfor (?:the )?\p{Lu}|\bis not affiliated with\b")]
     public static partial Regex Bio();
 
     // "Home | World | Business": items joined by separators in one flattened line.
