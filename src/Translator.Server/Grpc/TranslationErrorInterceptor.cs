@@ -14,10 +14,6 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
 {
     private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(5);
 
-    // The client's deadline timer and ours fire independently, and grpc-timeout is rounded up in transit:
-    // a call cancelled this close to its deadline was cancelled by the deadline.
-    private static readonly TimeSpan DeadlineSlack = TimeSpan.FromMilliseconds(250);
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -70,7 +66,7 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
                     ProviderFailure.UnsupportedLanguage => RpcErrors.InvalidArgument("target_languages", "The language pair is not supported by the configured provider."),
                     _ => RpcErrors.TranslationFailed(),
                 };
-            case OperationCanceledException when context.Deadline <= DateTime.UtcNow + DeadlineSlack:
+            case OperationCanceledException when context.Deadline <= DateTime.UtcNow:
                 return RpcErrors.DeadlineExceeded();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return RpcErrors.Cancelled();
