@@ -48,7 +48,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
     public async Task<Glossary?> GetAsync(string id, CancellationToken cancellationToken)
     {
         _lastSeen.TryGetValue(id, out var known);
-        var reply = await RunAsync(db => db.ScriptEvaluateAsync(Read, new { key = Key(id), known = (known?.Version ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        var reply = await RunAsync(db => db.ScriptEvaluateAsync(Read, new { key = Key(id), known = Number(known?.Version ?? -1) }),
             readFallback: true, cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -95,8 +95,8 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
             key = Key(glossary.Id),
             index = Index,
             id = glossary.Id,
-            expected = expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            version = glossary.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            expected = Number(expectedVersion),
+            version = Number(glossary.Version),
             json = JsonSerializer.Serialize(glossary, Json),
         }), readFallback: false, cancellationToken).ConfigureAwait(false);
         if ((int)saved! != 1)
@@ -116,6 +116,9 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
     }
 
     private static RedisKey Key(string id) => KeyPrefix + id;
+
+    // Versions are compared as strings inside the Lua scripts, so they must be written one way only.
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Glossary Deserialize(string json) =>
         JsonSerializer.Deserialize<Glossary>(json, Json) ?? throw new InvalidDataException("A stored glossary is empty.");
