@@ -23,7 +23,8 @@ internal static class Overlays
     private static string CopyWithSecrets()
     {
         var source = Path.Combine(RepositoryPaths.Root, "k8s");
-        var copy = Path.Combine(Path.GetTempPath(), $"translator-k8s-{Guid.NewGuid():N}");
+        var copy = System.IO.Directory.CreateTempSubdirectory("translator-k8s-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(copy, recursive: true);
         foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(source, file));

@@ -25,9 +25,9 @@ public sealed class KubernetesConfigurationTests
         {
             factory.With(key.Replace("__", ":", StringComparison.Ordinal), value);
         }
-        // The ConfigMap's endpoints on free loopback ports (the protocols stay the ConfigMap's), and no collector.
-        factory.With("Kestrel:Endpoints:Grpc:Url", settings["Kestrel__Endpoints__Grpc__Url"].Replace("+:5080", $"127.0.0.1:{grpcPort}", StringComparison.Ordinal))
-            .With("Kestrel:Endpoints:Metrics:Url", settings["Kestrel__Endpoints__Metrics__Url"].Replace("+:9464", $"127.0.0.1:{metricsPort}", StringComparison.Ordinal))
+        // The ConfigMap's endpoints (all interfaces, its protocols) on free ports, and no collector.
+        factory.With("Kestrel:Endpoints:Grpc:Url", settings["Kestrel__Endpoints__Grpc__Url"].Replace(":5080", $":{grpcPort}", StringComparison.Ordinal))
+            .With("Kestrel:Endpoints:Metrics:Url", settings["Kestrel__Endpoints__Metrics__Url"].Replace(":9464", $":{metricsPort}", StringComparison.Ordinal))
             .With("Telemetry:Prometheus:Port", settings["Telemetry__Prometheus__Port"].Replace("9464", $"{metricsPort}", StringComparison.Ordinal))
             .With("OTEL_EXPORTER_OTLP_ENDPOINT", null);
         factory.StartKestrel();
