@@ -2,6 +2,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Grpc;
@@ -53,5 +54,13 @@ public sealed class GracefulShutdownTests
         Assert.Equal((StreamedTranslation.Segments, 1), await reading);
         await stopping.WaitAsync(_ct);
         Assert.Single(connections.Opened);
+    }
+
+    [Fact]
+    public void Start_ShutdownSettings_HostWaitsForDrainPlusTimeout()
+    {
+        using var factory = new TranslatorServerFactory().With("Shutdown:DrainDelay", "00:00:07").With("Shutdown:Timeout", "00:00:20");
+
+        Assert.Equal(TimeSpan.FromSeconds(27), factory.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 }
