@@ -1,14 +1,20 @@
 using Translator.Server.Hosting;
+using Translator.Server.Hosting.Connections;
+using Translator.Server.Hosting.Shutdown;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTranslatorTelemetry();
+builder.AddTranslatorPrometheus();
 builder.Services.AddTranslator();
 builder.AddTranslatorCaching();
+builder.AddTranslatorGracefulShutdown();
+builder.AddTranslatorConnectionRecycling();
 
 var app = builder.Build();
 
 app.MapTranslatorEndpoints();
+app.MapTranslatorPrometheus();
 
 app.Run();
 

@@ -17,7 +17,11 @@ namespace Translator.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Disposing a test server is not a rolling update: nothing needs the replica to stay up to leave rotation.
+        ["Shutdown:DrainDelay"] = "00:00:00",
+    };
     private readonly List<Action<IServiceCollection>> _services = [];
 
     /// <summary>Sets a configuration key ("Translation:Provider") before the server starts.</summary>

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# The Translator server image. Build from the repository root:
+#   docker build -t translator:dev .
+# Runs as the non-root "app" user (UID 1654) of the chiseled ASP.NET image, which has no shell and no package
+# manager, on a read-only root filesystem: the only writable path it needs is /tmp (see k8s/base/deployment.yaml).
+
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
+WORKDIR /repo
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY protos/ protos/
+COPY src/ src/
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet restore src/Translator.Server/Translator.Server.csproj -a "$TARGETARCH"
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish src/Translator.Server/Translator.Server.csproj -c Release -a "$TARGETARCH" --no-restore -o /app
+
+# "extra": chiseled plus ICU and time zone data; the segmenter and language tags need real culture data
+# (InvariantGlobalization is off).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# Numeric, so Kubernetes can verify runAsNonRoot without a runAsUser.
+USER 1654
+# h2c gRPC. Unprefixed "Urls" overrides appsettings.json's localhost-only address (ASPNETCORE_URLS would not).
+ENV Urls=http://+:5080 \
+    ASPNETCORE_HTTP_PORTS=
+EXPOSE 5080
+ENTRYPOINT ["dotnet", "Translator.Server.dll"]

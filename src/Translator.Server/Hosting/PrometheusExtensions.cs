@@ -1,0 +1,38 @@
+using OpenTelemetry.Metrics;
+
+namespace Translator.Server.Hosting;
+
+internal static class PrometheusExtensions
+{
+    /// <summary>Serves the metrics for Prometheus to scrape at <c>/metrics</c>. Off unless set to true.</summary>
+    public const string EnabledKey = "Telemetry:Prometheus:Enabled";
+
+    /// <summary>
+    /// The only port <c>/metrics</c> answers on, when set: a plain HTTP/1.1 endpoint beside the h2c gRPC one
+    /// (Prometheus scrapes over HTTP/1.1), which a NetworkPolicy can open to the monitoring namespace alone.
+    /// </summary>
+    public const string PortKey = "Telemetry:Prometheus:Port";
+
+    public static WebApplicationBuilder AddTranslatorPrometheus(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue<bool>(EnabledKey))
+        {
+            // Adds a reader to the one MeterProvider AddTranslatorTelemetry configures: same meters, same views.
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
+        }
+        return builder;
+    }
+
+    public static WebApplication MapTranslatorPrometheus(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>(EnabledKey))
+        {
+            var scrape = app.MapPrometheusScrapingEndpoint();
+            if (app.Configuration.GetValue<int?>(PortKey) is { } port)
+            {
+                scrape.RequireHost($"*:{port}");
+            }
+        }
+        return app;
+    }
+}

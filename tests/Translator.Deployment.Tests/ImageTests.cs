@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Translator.Deployment.Tests.Kustomize;
+using Translator.Testing;
+
+namespace Translator.Deployment.Tests;
+
+/// <summary>
+/// The two image builds (Dockerfile, SDK container publishing) and the manifests agree on what the pods rely on.
+/// The images cannot be built here (no container runtime), so drift between the three is caught as text.
+/// </summary>
+public sealed class ImageTests
+{
+    private static readonly string[] Dockerfile = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "Dockerfile"));
+    private static readonly XElement ServerProject = XElement.Load(Path.Combine(RepositoryPaths.Root, "src", "Translator.Server", "Translator.Server.csproj"));
+
+    private static string Instruction(string name) =>
+        Dockerfile.Last(l => l.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
+
+    private static string Property(string name) => ServerProject.Descendants(name).Single().Value;
+
+    private static JsonObject ServerDeployment() =>
+        KustomizeRenderer.Render(Path.Combine(RepositoryPaths.Root, "k8s", "base")).Single(o => o.Kind() == "Deployment" && o.Name() == "translator");
+
+    [Fact]
+    public void Images_RuntimeUser_IsTheNumericNonRootUserThePodRunsAs()
+    {
+        var podUser = (int?)ServerDeployment().PodTemplate()!["spec"]!["securityContext"]!["runAsUser"];
+
+        Assert.Equal("1654", Instruction("USER"));
+        Assert.Equal("1654", Property("ContainerUser"));
+        Assert.Equal(1654, podUser);
+    }
+
+    [Fact]
+    public void Images_RuntimeBase_IsTheSameChiseledAspNetImage()
+    {
+        var runtime = Dockerfile.Last(l => l.StartsWith("FROM ", StringComparison.Ordinal)).Split(' ')[1];
+
+        Assert.Equal($"mcr.microsoft.com/dotnet/aspnet:10.0-{Property("ContainerFamily")}", runtime);
+    }
+
+    [Fact]
+    public void Images_Port_IsTheGrpcContainerPort()
+    {
+        var grpcPort = Manifest.Items(ServerDeployment().PodTemplate()!["spec"]!["containers"]![0]!["ports"]).Single(p => (string?)p["name"] == "grpc")["containerPort"];
+
+        Assert.Equal($"{grpcPort}", Instruction("EXPOSE"));
+        Assert.Equal($"{grpcPort}", ServerProject.Descendants("ContainerPort").Single().Attribute("Include")!.Value);
+    }
+}
