@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core;
 using Translator.Core.Caching;
+using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
@@ -43,16 +44,20 @@ internal sealed class RedisTranslationCache : ITranslationCache
         }
 
         RedisValue[] values;
-        try
+        using (var activity = RedisTracing.Start("MGET", missing.Length))
         {
-            values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
-                .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            _redis.ReportSuccess();
-        }
-        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-        {
-            _redis.ReportFailure(ex);
-            return result;
+            try
+            {
+                values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
+                    .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+                _redis.ReportSuccess();
+            }
+            catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
+            {
+                activity.RecordFailure(ex);
+                _redis.ReportFailure(ex);
+                return result;
+            }
         }
 
         var found = new List<KeyValuePair<string, CachedTranslation>>();
@@ -86,6 +91,7 @@ internal sealed class RedisTranslationCache : ITranslationCache
             return;
         }
 
+        using var activity = RedisTracing.Start("SET", entries.Count);
         try
         {
             // One pipeline: every SET goes out back to back and the replies are awaited together.
@@ -97,6 +103,7 @@ internal sealed class RedisTranslationCache : ITranslationCache
         }
         catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
         {
+            activity.RecordFailure(ex);
             _redis.ReportFailure(ex);
         }
     }
