@@ -37,6 +37,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.AddProvider(Logs))
+            .AddMetrics()
             .AddKeyedSingleton(provider.Name, provider)
             .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name))
             .AddTranslatorCore();

@@ -27,8 +27,19 @@ public static class SegmentCacheKey
         Formality formality,
         string glossaryFingerprint,
         string segmentText) =>
-        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage,
-            OptionsFingerprint(formality), glossaryFingerprint, Hash(Normalize(segmentText)));
+        Create(LanguagePrefix(provider, sourceLanguage, targetLanguage, formality), glossaryFingerprint, TextHash(segmentText));
+
+    /// <summary>The part of every key of one provider, language pair and options: computed once per target language.</summary>
+    public static string LanguagePrefix(ITranslationProvider provider, string sourceLanguage, string targetLanguage, Formality formality) =>
+        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage, OptionsFingerprint(formality), "");
+
+    /// <param name="languagePrefix">From <see cref="LanguagePrefix"/>.</param>
+    /// <param name="textHash">From <see cref="TextHash"/>.</param>
+    public static string Create(string languagePrefix, string glossaryFingerprint, string textHash) =>
+        string.Concat(languagePrefix, glossaryFingerprint, ":", textHash);
+
+    /// <summary>The key's last part: SHA-256 of the normalised text. The same for every target language, so computed once per article.</summary>
+    public static string TextHash(string segmentText) => Hash(Normalize(segmentText));
 
     private static string OptionsFingerprint(Formality formality) => formality switch
     {

@@ -43,12 +43,8 @@ internal sealed class GlossaryCatalog(GlossaryManager manager)
     }
 
     /// <summary>The glossary's terms for one target language, for providers with a native glossary feature.</summary>
-    public ProviderGlossary? ForProvider(GlossaryMatcher? matcher, string targetLanguage)
+    public ProviderGlossary ForProvider(GlossaryMatcher matcher, string targetLanguage)
     {
-        if (matcher is null)
-        {
-            return null;
-        }
         var glossary = matcher.Glossary;
         return _forProviders.AddOrUpdate((glossary.Id, targetLanguage),
             static (key, g) => Build(g, key.Target),

@@ -24,7 +24,8 @@ internal sealed class PipelineHarness : IDisposable
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging();
+            .AddLogging()
+            .AddMetrics();
         foreach (var provider in providers)
         {
             services.AddKeyedSingleton(provider.Name, provider);
