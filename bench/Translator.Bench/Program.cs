@@ -8,6 +8,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
 {
     ["cost"] = new CostCommand(),
     ["speed"] = new SpeedCommand(),
+    ["throughput"] = new ThroughputCommand(),
     ["clean"] = new CleanBenchCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),

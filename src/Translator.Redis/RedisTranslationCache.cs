@@ -37,11 +37,12 @@ internal sealed class RedisTranslationCache : ITranslationCache
         var result = _local is null
             ? new CachedTranslation?[keys.Count]
             : (await _local.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToArray();
-        var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
-        if (missing.Length == 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        // The common case, every segment in the in-process tier, allocates nothing more.
+        if (Array.IndexOf(result, null) < 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
         {
             return result;
         }
+        var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
 
         RedisValue[] values;
         using (var activity = RedisTracing.Start("MGET", missing.Length))

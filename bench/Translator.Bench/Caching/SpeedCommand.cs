@@ -101,7 +101,7 @@ internal sealed class SpeedCommand : IBenchCommand
     }
 
     /// <summary>The server as Program.cs composes it (minus telemetry export), on real Kestrel over h2c.</summary>
-    private static async Task<WebApplication> StartServerAsync(string redis, string localEntries)
+    internal static async Task<WebApplication> StartServerAsync(string redis, string localEntries)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -118,11 +118,14 @@ internal sealed class SpeedCommand : IBenchCommand
         app.MapTranslatorEndpoints();
         await app.StartAsync();
         // Connect now rather than on the first request, so warm-up measures nothing but warm-up.
-        _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
+        if (!string.IsNullOrEmpty(redis))
+        {
+            _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
+        }
         return app;
     }
 
-    private static Uri Address(WebApplication app) =>
+    internal static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     private sealed record Measurement(double P50Ms, double P99Ms, double? ServerP50Ms, double? ServerP99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
