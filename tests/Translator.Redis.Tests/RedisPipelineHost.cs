@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -62,6 +63,8 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
+
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public IGlossaryStore Glossaries => _services.GetRequiredService<IGlossaryStore>();
 

@@ -1,7 +1,6 @@
 using Translator.Core.Articles;
 using Translator.Core.Caching;
 using Translator.Core.Pipeline;
-using Translator.Core.Telemetry;
 using Translator.Core.Tests.Pipeline;
 using Translator.Testing;
 
@@ -11,7 +10,6 @@ public sealed class SingleFlightTests
 {
     private readonly CancellationToken _ct = new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    // Each test uses its own target language so the process-wide meter tells its requests apart.
     private static TranslationJob Job(string target) =>
         new(new SourceArticle("a1", null, ["A sentence everybody misses. Another one."]), "en", [target]);
 
@@ -22,7 +20,7 @@ public sealed class SingleFlightTests
         var gate = new BatchGate();
         var provider = new CountingProvider { BeforeBatch = gate.Hold() };
         using var harness = new PipelineHarness(provider);
-        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
+        using var metrics = new MetricRecorder(harness.Meters);
 
         var first = harness.Pipeline.TranslateAllAsync(Job("sw"), _ct);
         await gate.Entered.WaitAsync(_ct);
@@ -43,7 +41,7 @@ public sealed class SingleFlightTests
         var gate = new BatchGate();
         var provider = new CountingProvider { BeforeBatch = gate.Hold(only: 0) };
         using var harness = new PipelineHarness(provider);
-        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "zu");
+        using var metrics = new MetricRecorder(harness.Meters);
         using var leaderGone = CancellationTokenSource.CreateLinkedTokenSource(_ct);
 
         var leader = harness.Pipeline.TranslateAllAsync(Job("zu"), leaderGone.Token);
