@@ -8,6 +8,8 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
 {
     ["cost"] = new CostCommand(),
     ["speed"] = new SpeedCommand(),
+    ["throughput"] = new ThroughputCommand(),
+    ["streaming"] = new StreamingCommand(),
     ["clean"] = new CleanBenchCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),

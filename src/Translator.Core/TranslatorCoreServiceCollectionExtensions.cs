@@ -7,6 +7,7 @@ using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
+using Translator.Core.Telemetry;
 
 namespace Translator.Core;
 
@@ -16,6 +17,7 @@ public static class TranslatorCoreServiceCollectionExtensions
     /// The translation core with its embedded defaults: the offline pseudo-localization provider, a
     /// bounded in-memory cache and an in-memory glossary store seeded with the starter glossary. Shared stores
     /// (register an <see cref="IGlossaryStore"/> or <see cref="ITranslationCache"/> first) and real providers replace or join them.
+    /// Metrics go to the container's <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (<c>AddMetrics()</c>; every host has one).
     /// </summary>
     public static IServiceCollection AddTranslatorCore(this IServiceCollection services)
     {
@@ -26,6 +28,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, ProviderNamesValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TranslatorMetrics>();
         services.TryAddSingleton<ISentenceSegmenter, RuleBasedSentenceSegmenter>();
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();

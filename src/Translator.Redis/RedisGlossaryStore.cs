@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core.Glossary;
+using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
@@ -48,7 +49,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
     public async Task<Glossary?> GetAsync(string id, CancellationToken cancellationToken)
     {
         _lastSeen.TryGetValue(id, out var known);
-        var reply = await RunAsync(db => db.ScriptEvaluateAsync(Read, new { key = Key(id), known = Number(known?.Version ?? -1) }),
+        var reply = await RunAsync("EVALSHA glossary read", db => db.ScriptEvaluateAsync(Read, new { key = Key(id), known = Number(known?.Version ?? -1) }),
             readFallback: true, cancellationToken).ConfigureAwait(false);
         if (reply is null)
         {
@@ -72,7 +73,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
 
     public async Task<IReadOnlyList<Glossary>> ListAsync(CancellationToken cancellationToken)
     {
-        var ids = await RunAsync(db => db.SetMembersAsync(Index), readFallback: true, cancellationToken).ConfigureAwait(false);
+        var ids = await RunAsync("SMEMBERS", db => db.SetMembersAsync(Index), readFallback: true, cancellationToken).ConfigureAwait(false);
         if (ids is null)
         {
             return _lastSeen.Values.OrderBy(g => g.Id, StringComparer.Ordinal).ToArray();
@@ -90,7 +91,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
 
     public async Task<bool> TrySaveAsync(Glossary glossary, long expectedVersion, CancellationToken cancellationToken)
     {
-        var saved = await RunAsync(db => db.ScriptEvaluateAsync(CompareAndSwap, new
+        var saved = await RunAsync("EVALSHA glossary save", db => db.ScriptEvaluateAsync(CompareAndSwap, new
         {
             key = Key(glossary.Id),
             index = Index,
@@ -109,7 +110,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var removed = await RunAsync(db => db.ScriptEvaluateAsync(Remove, new { key = Key(id), index = Index, id }),
+        var removed = await RunAsync("EVALSHA glossary delete", db => db.ScriptEvaluateAsync(Remove, new { key = Key(id), index = Index, id }),
             readFallback: false, cancellationToken).ConfigureAwait(false);
         _lastSeen.TryRemove(id, out _);
         return (int)removed! == 1;
@@ -124,13 +125,14 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
         JsonSerializer.Deserialize<Glossary>(json, Json) ?? throw new InvalidDataException("A stored glossary is empty.");
 
     /// <returns>The reply; null when Redis is unreachable and <paramref name="readFallback"/> lets the caller serve its copy.</returns>
-    private async Task<T?> RunAsync<T>(Func<IDatabase, Task<T>> command, bool readFallback, CancellationToken cancellationToken)
+    private async Task<T?> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command, bool readFallback, CancellationToken cancellationToken)
         where T : class
     {
         if (await redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
         {
             return readFallback ? null : throw new GlossaryStoreUnavailableException(Name);
         }
+        using var activity = RedisTracing.Start(operation, 1);
         try
         {
             var reply = await command(db).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
@@ -139,6 +141,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            activity.RecordFailure(ex);
             redis.ReportFailure(ex);
             return readFallback ? null : throw new GlossaryStoreUnavailableException(Name, ex);
         }

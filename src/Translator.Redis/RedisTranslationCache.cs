@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core;
 using Translator.Core.Caching;
+using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
@@ -36,23 +37,28 @@ internal sealed class RedisTranslationCache : ITranslationCache
         var result = _local is null
             ? new CachedTranslation?[keys.Count]
             : (await _local.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToArray();
-        var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
-        if (missing.Length == 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        // The common case, every segment in the in-process tier, allocates nothing more.
+        if (Array.IndexOf(result, null) < 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
         {
             return result;
         }
+        var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
 
         RedisValue[] values;
-        try
+        using (var activity = RedisTracing.Start("MGET", missing.Length))
         {
-            values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
-                .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            _redis.ReportSuccess();
-        }
-        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-        {
-            _redis.ReportFailure(ex);
-            return result;
+            try
+            {
+                values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
+                    .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+                _redis.ReportSuccess();
+            }
+            catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
+            {
+                activity.RecordFailure(ex);
+                _redis.ReportFailure(ex);
+                return result;
+            }
         }
 
         var found = new List<KeyValuePair<string, CachedTranslation>>();
@@ -86,6 +92,7 @@ internal sealed class RedisTranslationCache : ITranslationCache
             return;
         }
 
+        using var activity = RedisTracing.Start("SET", entries.Count);
         try
         {
             // One pipeline: every SET goes out back to back and the replies are awaited together.
@@ -97,6 +104,7 @@ internal sealed class RedisTranslationCache : ITranslationCache
         }
         catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
         {
+            activity.RecordFailure(ex);
             _redis.ReportFailure(ex);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -37,6 +38,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.AddProvider(Logs))
+            .AddMetrics()
             .AddKeyedSingleton(provider.Name, provider)
             .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name))
             .AddTranslatorCore();
@@ -61,6 +63,8 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
+
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public IGlossaryStore Glossaries => _services.GetRequiredService<IGlossaryStore>();
 

@@ -3,7 +3,6 @@ using Translator.Core.Articles;
 using Translator.Core.Caching;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
-using Translator.Core.Telemetry;
 using Translator.Testing;
 
 namespace Translator.Redis.Tests;
@@ -116,7 +115,7 @@ public sealed class RedisTranslationCacheTests(RedisFixture redis) : IClassFixtu
         var provider = new CountingProvider(name: "SingleFlight") { BeforeBatch = gate.Hold() };
         await using var host = await Host(provider);
         var job = Job("sw", "Everybody needs this sentence.");
-        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "sw");
+        using var metrics = new MetricRecorder(host.Meters);
 
         var first = host.Pipeline.TranslateAllAsync(job, _ct);
         await gate.Entered.WaitAsync(_ct);

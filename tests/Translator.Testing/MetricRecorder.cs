@@ -4,31 +4,29 @@ using Translator.Core.Telemetry;
 namespace Translator.Testing;
 
 /// <summary>
-/// Records the Translator meter's measurements that carry one tag value, and signals when a counter's
-/// total reaches a target: lets a test check metrics, or wait for something the code under test reports
-/// (requests joining a flight, say) without sleeping. The meter is process-wide, so each test picks a
-/// tag value (a target language) no other test uses.
+/// Records the measurements of one DI container's Translator meter (its <see cref="IMeterFactory"/>), and signals
+/// when a counter's total reaches a target: lets a test check metrics, or wait for something the code under test
+/// reports (requests joining a flight, say) without sleeping. Scoped to the container, so tests running in
+/// parallel never see each other's measurements.
 /// </summary>
 public sealed class MetricRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly KeyValuePair<string, object?> _tag;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<double>> _measurements = [];
     private readonly List<(string Instrument, double Target, TaskCompletionSource Reached)> _waiters = [];
 
-    public MetricRecorder(string tagName, string tagValue)
+    public MetricRecorder(IMeterFactory meters)
     {
-        _tag = new(tagName, tagValue);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == TranslatorTelemetry.Name)
+            if (instrument.Meter.Name == TranslatorTelemetry.Name && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
+        _listener.SetMeasurementEventCallback<long>((i, v, _, _) => Record(i, v));
+        _listener.SetMeasurementEventCallback<double>((i, v, _, _) => Record(i, v));
         _listener.Start();
     }
 
@@ -65,28 +63,20 @@ public sealed class MetricRecorder : IDisposable
         }
     }
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private void Record(Instrument instrument, double value)
     {
-        foreach (var tag in tags)
+        lock (_gate)
         {
-            if (tag.Key != _tag.Key || !Equals(tag.Value, _tag.Value))
+            if (!_measurements.TryGetValue(instrument.Name, out var values))
             {
-                continue;
+                _measurements[instrument.Name] = values = [];
             }
-            lock (_gate)
+            values.Add(value);
+            var total = values.Sum();
+            foreach (var waiter in _waiters.Where(w => w.Instrument == instrument.Name && total >= w.Target))
             {
-                if (!_measurements.TryGetValue(instrument.Name, out var values))
-                {
-                    _measurements[instrument.Name] = values = [];
-                }
-                values.Add(value);
-                var total = values.Sum();
-                foreach (var waiter in _waiters.Where(w => w.Instrument == instrument.Name && total >= w.Target))
-                {
-                    waiter.Reached.TrySetResult();
-                }
+                waiter.Reached.TrySetResult();
             }
-            return;
         }
     }
 

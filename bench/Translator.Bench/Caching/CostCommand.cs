@@ -29,6 +29,7 @@ internal sealed class CostCommand : IBenchCommand
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
+            .AddMetrics()
             .AddKeyedSingleton<ITranslationProvider>(MeteredProvider.ProviderName, provider)
             .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(MeteredProvider.ProviderName))
             .AddTranslatorCore()

@@ -27,8 +27,31 @@ public static class SegmentCacheKey
         Formality formality,
         string glossaryFingerprint,
         string segmentText) =>
-        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage,
-            OptionsFingerprint(formality), glossaryFingerprint, Hash(Normalize(segmentText)));
+        Create(LanguagePrefix(provider, sourceLanguage, targetLanguage, formality), glossaryFingerprint, TextHash(segmentText));
+
+    /// <summary>The part of every key of one provider, language pair and options: computed once per target language.</summary>
+    public static string LanguagePrefix(ITranslationProvider provider, string sourceLanguage, string targetLanguage, Formality formality) =>
+        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage, OptionsFingerprint(formality), "");
+
+    /// <param name="languagePrefix">From <see cref="LanguagePrefix"/>.</param>
+    /// <param name="textHash">From <see cref="TextHash"/>.</param>
+    public static string Create(string languagePrefix, string glossaryFingerprint, string textHash) =>
+        string.Concat(languagePrefix, glossaryFingerprint, ":", textHash);
+
+    /// <summary>The key's last part: SHA-256 of the normalised text. The same for every target language, so computed once per article.</summary>
+    public static string TextHash(string segmentText)
+    {
+        var nfc = segmentText.Normalize(NormalizationForm.FormC);
+        var chars = ArrayPool<char>.Shared.Rent(nfc.Length);
+        try
+        {
+            return Hash(chars.AsSpan(0, Normalize(nfc, chars)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
 
     private static string OptionsFingerprint(Formality formality) => formality switch
     {
@@ -42,34 +65,35 @@ public static class SegmentCacheKey
     /// Normalises only what cannot change meaning: Unicode NFC, runs of whitespace, and typographic
     /// versus straight quotes and apostrophes (outlets differ in which they print).
     /// </summary>
-    internal static string Normalize(string text)
+    /// <remarks>Writes the normalised form of NFC text into <paramref name="destination"/> (never longer than the text).</remarks>
+    /// <returns>The characters written.</returns>
+    private static int Normalize(string nfc, Span<char> destination)
     {
-        var nfc = text.Normalize(NormalizationForm.FormC);
-        var sb = new StringBuilder(nfc.Length);
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in nfc)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
             if (pendingSpace)
             {
-                sb.Append(' ');
+                destination[length++] = ' ';
                 pendingSpace = false;
             }
-            sb.Append(c switch
+            destination[length++] = c switch
             {
                 '‘' or '’' or '‚' or '‛' or '′' => '\'',
                 '“' or '”' or '„' or '‟' or '″' => '"',
                 _ => c,
-            });
+            };
         }
-        return sb.ToString();
+        return length;
     }
 
-    private static string Hash(string text)
+    private static string Hash(ReadOnlySpan<char> text)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(max);

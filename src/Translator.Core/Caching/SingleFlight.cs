@@ -16,7 +16,9 @@ internal sealed class SingleFlight
     /// <param name="misses">Indexes into <paramref name="keys"/> that the cache did not have.</param>
     public Flights Join(IReadOnlyList<string> keys, IEnumerable<int> misses)
     {
-        var led = new Dictionary<int, TaskCompletionSource<CachedTranslation?>>();
+        // One slot per segment, claimed with an atomic exchange: batches of one request complete concurrently.
+        var led = new TaskCompletionSource<CachedTranslation?>?[keys.Count];
+        var ledIndexes = new List<int>();
         var followed = new List<(int, Task<CachedTranslation?>)>();
         foreach (var i in misses)
         {
@@ -25,24 +27,27 @@ internal sealed class SingleFlight
             if (flight == mine)
             {
                 led[i] = mine;
+                ledIndexes.Add(i);
             }
             else
             {
                 followed.Add((i, flight.Task));
             }
         }
-        return new Flights(this, keys, led, followed);
+        ledIndexes.Sort();
+        return new Flights(this, keys, led, ledIndexes, followed);
     }
 
-    /// <summary>One request's share of the flights; disposing it releases what it led but did not complete.</summary>
+    /// <summary>One request's share of the flights; disposing it releases what it led but did not complete. Thread-safe.</summary>
     internal sealed class Flights(
         SingleFlight owner,
         IReadOnlyList<string> keys,
-        Dictionary<int, TaskCompletionSource<CachedTranslation?>> led,
+        TaskCompletionSource<CachedTranslation?>?[] led,
+        IReadOnlyList<int> ledIndexes,
         IReadOnlyList<(int Index, Task<CachedTranslation?> Result)> followed) : IDisposable
     {
         /// <summary>Segments this request must translate, in document order.</summary>
-        public IReadOnlyList<int> Led { get; } = led.Keys.Order().ToArray();
+        public IReadOnlyList<int> Led => ledIndexes;
 
         /// <summary>
         /// Segments another request is translating. A null result means its leader gave up (failed or was
@@ -50,24 +55,24 @@ internal sealed class SingleFlight
         /// </summary>
         public IReadOnlyList<(int Index, Task<CachedTranslation?> Result)> Followed => followed;
 
-        /// <summary>Hands a led segment's translation to its followers; ignored for segments not led here.</summary>
-        public void Complete(int index, CachedTranslation translation)
+        /// <summary>Hands a led segment's translation to its followers; ignored for segments not led here (or already completed).</summary>
+        public void Complete(int index, CachedTranslation translation) => Release(index, translation);
+
+        public void Dispose()
         {
-            if (led.Remove(index, out var flight))
+            foreach (var index in ledIndexes)
+            {
+                Release(index, null);
+            }
+        }
+
+        private void Release(int index, CachedTranslation? translation)
+        {
+            if (Interlocked.Exchange(ref led[index], null) is { } flight)
             {
                 owner._flights.TryRemove(new KeyValuePair<string, TaskCompletionSource<CachedTranslation?>>(keys[index], flight));
                 flight.TrySetResult(translation);
             }
-        }
-
-        public void Dispose()
-        {
-            foreach (var (index, flight) in led)
-            {
-                owner._flights.TryRemove(new KeyValuePair<string, TaskCompletionSource<CachedTranslation?>>(keys[index], flight));
-                flight.TrySetResult(null);
-            }
-            led.Clear();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Translator.Core.Glossary;
 /// Resolves a request's glossary to a compiled matcher. Compiling is done once per glossary version, so the
 /// per-request cost is one store read.
 /// </summary>
-internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager manager)
+internal sealed class GlossaryCatalog(GlossaryManager manager)
 {
     private readonly ConcurrentDictionary<string, GlossaryMatcher> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Id, string Target), ProviderGlossary> _forProviders = new();
@@ -16,33 +16,26 @@ internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager mana
     // Version 0 never collides with a stored version, so the compiled copy is replaced once the store answers.
     private static readonly Lazy<Glossary> StarterGlossary = new(() => DefaultGlossary.Load() with { Version = 0 });
 
-    /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored).</returns>
+    /// <returns>The compiled glossary: the one named, or the default glossary when none is (re-established if the store lost it).</returns>
     /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
-    public async Task<GlossaryMatcher?> ResolveAsync(string? id, CancellationToken cancellationToken)
+    public async Task<GlossaryMatcher> ResolveAsync(string? id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (GlossaryStoreUnavailableException)
-        {
-            // Seeding is retried on a later request; what the store (or this replica's copy) holds still applies.
-        }
         Glossary? glossary;
         try
         {
-            glossary = await store.GetAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
+            glossary = await manager.FindAsync(id ?? Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
         }
-        catch (GlossaryStoreUnavailableException) when (id is null)
+        catch (GlossaryStoreUnavailableException) when (id is null or Glossary.DefaultId)
         {
             // A shared store that is down (and never seen by this replica) must not stop translation or let
             // names drift: the starter glossary shipped with the service applies until the store returns.
             glossary = StarterGlossary.Value;
         }
-        if (glossary is null)
-        {
-            return id is null ? null : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");
-        }
+        // Never silently "no glossary": a named glossary the store does not have is the client's error, and the
+        // default one is re-established above (the shipped copy stands in if even that could not be stored).
+        glossary ??= id is null or Glossary.DefaultId
+            ? StarterGlossary.Value
+            : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");
         return _compiled.AddOrUpdate(glossary.Id,
             static (_, g) => new GlossaryMatcher(g),
             static (_, existing, g) => existing.Glossary.Version == g.Version ? existing : new GlossaryMatcher(g),
@@ -50,12 +43,8 @@ internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager mana
     }
 
     /// <summary>The glossary's terms for one target language, for providers with a native glossary feature.</summary>
-    public ProviderGlossary? ForProvider(GlossaryMatcher? matcher, string targetLanguage)
+    public ProviderGlossary ForProvider(GlossaryMatcher matcher, string targetLanguage)
     {
-        if (matcher is null)
-        {
-            return null;
-        }
         var glossary = matcher.Glossary;
         return _forProviders.AddOrUpdate((glossary.Id, targetLanguage),
             static (key, g) => Build(g, key.Target),

@@ -31,12 +31,35 @@ public sealed class GlossaryStoreUnavailableException(string store, Exception? i
 public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 {
     private const int MaxAttempts = 5;
-    private Task? _defaultSeeded;
 
     public async Task<Glossary> GetAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new GlossaryNotFoundException(id);
+        await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new GlossaryNotFoundException(id);
 
-    public Task<IReadOnlyList<Glossary>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+    /// <summary>
+    /// The stored glossary, or null when there is none. A missing "default" glossary is re-established from the
+    /// starter glossary first: a store that restarted empty (a new Redis, a failover, a flush) must not leave
+    /// translations without it.
+    /// </summary>
+    public async Task<Glossary?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var glossary = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (glossary is not null || id != Glossary.DefaultId)
+        {
+            return glossary;
+        }
+        await EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Glossary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (all.Any(g => g.Id == Glossary.DefaultId) || await FindAsync(Glossary.DefaultId, cancellationToken).ConfigureAwait(false) is not { } starter)
+        {
+            return all;
+        }
+        return [.. all.Append(starter).OrderBy(g => g.Id, StringComparer.Ordinal)];
+    }
 
     public async Task<Glossary> CreateAsync(string id, string name, string sourceLanguage, IReadOnlyList<GlossaryEntry> entries, CancellationToken cancellationToken)
     {
@@ -87,22 +110,12 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 
     /// <summary>
     /// Seeds the starter glossary (<see cref="DefaultGlossary"/>) unless the store already holds a "default"
-    /// glossary, once per process; called at start-up and before the first translation. Replicas sharing a store
-    /// race safely: the compare-and-swap lets one of them write it.
+    /// glossary; called at start-up and whenever the default is found missing. Replicas sharing a store race
+    /// safely: the compare-and-swap lets one of them write it.
     /// </summary>
-    public Task EnsureDefaultAsync(CancellationToken cancellationToken)
+    public async Task EnsureDefaultAsync(CancellationToken cancellationToken)
     {
-        // A failed seed (store unreachable) is retried on the next call rather than remembered.
-        var seeded = _defaultSeeded;
-        if (seeded is null || seeded.IsFaulted || seeded.IsCanceled)
-        {
-            _defaultSeeded = seeded = SeedAsync(DefaultGlossary.Load(), cancellationToken);
-        }
-        return seeded;
-    }
-
-    private async Task SeedAsync(Glossary glossary, CancellationToken cancellationToken)
-    {
+        var glossary = DefaultGlossary.Load();
         GlossaryValidator.Validate(glossary);
         await store.TrySaveAsync(glossary with { Version = NewVersion() }, 0, cancellationToken).ConfigureAwait(false);
     }

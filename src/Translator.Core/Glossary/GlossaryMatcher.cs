@@ -19,6 +19,8 @@ public readonly record struct GlossaryMatch(int Start, int Length, int Entry);
 public sealed class GlossaryMatcher
 {
     private readonly Node _root = new();
+    // Which folded ASCII characters start a spelling: most positions of English copy are rejected by one array read.
+    private readonly bool[] _asciiStarts = new bool[128];
     private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
 
     public GlossaryMatcher(Glossary glossary)
@@ -29,6 +31,10 @@ public sealed class GlossaryMatcher
             var entry = glossary.Entries[e];
             foreach (var form in entry.Forms.Select(NormalizeSeparators).Distinct(StringComparer.Ordinal))
             {
+                if (form.Length > 0 && Fold(form[0]) < 128)
+                {
+                    _asciiStarts[Fold(form[0])] = true;
+                }
                 var node = _root;
                 foreach (var c in form)
                 {
@@ -50,7 +56,8 @@ public sealed class GlossaryMatcher
         List<GlossaryMatch>? matches = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (_root.Find(Fold(text[i])) is null || IsWordCharBefore(text, i))
+            var c = text[i];
+            if ((c < 128 ? !_asciiStarts[Fold(c)] : _root.Find(Fold(c)) is null) || IsWordCharBefore(text, i))
             {
                 continue;
             }

@@ -32,10 +32,13 @@ internal sealed record RestoredSegment(string Text, int Repaired, IReadOnlyList<
 /// <summary>Masks matched terms before translation and puts their renderings back after, repairing what it can.</summary>
 internal static partial class GlossaryProtection
 {
-    public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, string targetLanguage)
+    public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, string targetLanguage) =>
+        Protect(matcher, text, matcher.Match(text), targetLanguage);
+
+    /// <param name="matches">The terms <paramref name="matcher"/> found in <paramref name="text"/> (the same for every target language).</param>
+    public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, IReadOnlyList<GlossaryMatch> matches, string targetLanguage)
     {
         var entries = matcher.Glossary.Entries;
-        var matches = matcher.Match(text);
         if (matches.Count == 0)
         {
             return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);

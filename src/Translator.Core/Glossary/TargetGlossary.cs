@@ -5,58 +5,66 @@ using Translator.Core.Telemetry;
 namespace Translator.Core.Glossary;
 
 /// <summary>
-/// The glossary as one target language of one article sees it: every distinct segment protected up front,
-/// renderings restored or re-checked as translations arrive, and the report of what was applied and missed.
-/// Thread-safe: batches of one language finish concurrently.
+/// The glossary as one target language of one article sees it: the segments with terms protected up front (from
+/// the matches found once per article), renderings restored or re-checked as translations arrive, and the report of
+/// what was applied and missed. Segments without terms cost nothing here. Thread-safe: batches of one language
+/// finish concurrently.
 /// </summary>
 internal sealed class TargetGlossary
 {
-    private readonly GlossaryMatcher? _matcher;
+    private readonly PreparedArticle _article;
     private readonly string _target;
-    private readonly SegmentUnits _units;
-    private readonly ProtectedSegment[] _segments;
+    private readonly TranslatorMetrics _metrics;
+    private readonly ProtectedSegment?[] _segments;
     private readonly Lock _lock = new();
     private readonly Dictionary<int, int> _applied = [];
     private readonly List<GlossaryViolation> _violations = [];
     private int _repaired;
+    private long _appliedTerms;
 
-    public TargetGlossary(GlossaryMatcher? matcher, string targetLanguage, SegmentUnits units, ProviderGlossary? forProvider)
+    public TargetGlossary(PreparedArticle article, string targetLanguage, ProviderGlossary forProvider, TranslatorMetrics metrics)
     {
-        _matcher = matcher;
+        _article = article;
         _target = targetLanguage;
-        _units = units;
+        _metrics = metrics;
         ForProvider = forProvider;
-        _segments = units.Texts
-            .Select(text => matcher is null ? new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch) : GlossaryProtection.Protect(matcher, text, targetLanguage))
-            .ToArray();
+        _segments = new ProtectedSegment?[article.Texts.Count];
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (article.Matches[i].Count > 0
+                && GlossaryProtection.Protect(article.Glossary, article.Texts[i], article.Matches[i], targetLanguage) is { HasTerms: true } segment)
+            {
+                _segments[i] = segment;
+            }
+        }
     }
 
-    /// <summary>The terms for providers with a native glossary feature; null when no glossary applies.</summary>
-    public ProviderGlossary? ForProvider { get; }
+    /// <summary>The terms for providers with a native glossary feature.</summary>
+    public ProviderGlossary ForProvider { get; }
 
     /// <summary>The text to send to the provider for distinct segment <paramref name="textIndex"/>.</summary>
-    public string Masked(int textIndex) => _segments[textIndex].Masked;
+    public string Masked(int textIndex) => _segments[textIndex]?.Masked ?? _article.Texts[textIndex];
 
     /// <summary>The cache-key part for the entries that matched in the segment.</summary>
-    public string Fingerprint(int textIndex) => _segments[textIndex].Fingerprint;
+    public string Fingerprint(int textIndex) => _segments[textIndex]?.Fingerprint ?? ProtectedSegment.NoMatch;
 
     /// <summary>Turns a provider's output back into text with the renderings in place, and records the outcome.</summary>
     public string Restore(int textIndex, string output) =>
-        Record(textIndex, _matcher is null ? new RestoredSegment(output, 0, []) : GlossaryProtection.Restore(_matcher, _segments[textIndex], output));
+        _segments[textIndex] is { } segment ? Record(textIndex, segment, GlossaryProtection.Restore(_article.Glossary, segment, output)) : output;
 
     /// <summary>Re-checks a cached translation (stored already restored) and records the outcome.</summary>
-    public string Verify(int textIndex, string cached) => Record(textIndex, GlossaryProtection.Verify(_segments[textIndex], cached));
+    public string Verify(int textIndex, string cached) =>
+        _segments[textIndex] is { } segment ? Record(textIndex, segment, GlossaryProtection.Verify(segment, cached)) : cached;
 
+    /// <summary>The report for the response; also counts the outcomes on the metrics, once per language.</summary>
     public GlossaryReport Report()
     {
-        if (_matcher is null)
-        {
-            return GlossaryReport.None;
-        }
-        var entries = _matcher.Glossary.Entries;
+        var glossary = _article.Glossary.Glossary;
+        var entries = glossary.Entries;
         lock (_lock)
         {
-            return new GlossaryReport(_matcher.Glossary.Id, _matcher.Glossary.Version,
+            _metrics.GlossaryTerms(_target, _appliedTerms, _repaired, _violations.Count);
+            return new GlossaryReport(glossary.Id, glossary.Version,
                 _applied.OrderBy(a => a.Key)
                     .Select(a => new AppliedGlossaryEntry(entries[a.Key].Term, entries[a.Key].RenderingFor(_target)!, a.Value))
                     .ToArray(),
@@ -65,30 +73,20 @@ internal sealed class TargetGlossary
         }
     }
 
-    private string Record(int textIndex, RestoredSegment restored)
+    private string Record(int textIndex, ProtectedSegment segment, RestoredSegment restored)
     {
-        var segment = _segments[textIndex];
-        if (_matcher is null || !segment.HasTerms)
-        {
-            return restored.Text;
-        }
-        var entries = _matcher.Glossary.Entries;
-        var locations = _units.LocationsOf(textIndex);
+        var entries = _article.Glossary.Glossary.Entries;
+        var locations = _article.LocationsOf(textIndex);
         lock (_lock)
         {
             foreach (var term in segment.Terms)
             {
                 _applied[term.Entry] = _applied.GetValueOrDefault(term.Entry) + locations.Count;
             }
+            _appliedTerms += segment.Terms.Count * locations.Count;
             _repaired += restored.Repaired;
             _violations.AddRange(restored.Missing.Select(e => new GlossaryViolation(entries[e].Term, entries[e].RenderingFor(_target)!, locations[0])));
         }
-        var language = new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, _target);
-        TranslatorTelemetry.GlossaryTerms.Add(segment.Terms.Count * locations.Count, language, Outcome("applied"));
-        TranslatorTelemetry.GlossaryTerms.Add(restored.Repaired, language, Outcome("repaired"));
-        TranslatorTelemetry.GlossaryTerms.Add(restored.Missing.Count, language, Outcome("violation"));
         return restored.Text;
     }
-
-    private static KeyValuePair<string, object?> Outcome(string outcome) => new(TranslatorTelemetry.GlossaryOutcomeTag, outcome);
 }

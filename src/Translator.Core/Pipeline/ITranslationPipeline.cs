@@ -9,22 +9,7 @@ public interface ITranslationPipeline
     /// guaranteed order; their <see cref="SegmentLocation"/> places them.
     /// </summary>
     IAsyncEnumerable<PipelineEvent> TranslateAsync(TranslationJob job, CancellationToken cancellationToken);
-}
 
-public static class TranslationPipelineExtensions
-{
-    /// <summary>Runs the pipeline to the end and returns the articles in the job's target-language order.</summary>
-    public static async Task<IReadOnlyList<TranslatedArticle>> TranslateAllAsync(
-        this ITranslationPipeline pipeline, TranslationJob job, CancellationToken cancellationToken)
-    {
-        var done = new Dictionary<string, TranslatedArticle>(StringComparer.Ordinal);
-        await foreach (var e in pipeline.TranslateAsync(job, cancellationToken).ConfigureAwait(false))
-        {
-            if (e is ArticleTranslated translated)
-            {
-                done[translated.TargetLanguage] = translated.Article;
-            }
-        }
-        return job.TargetLanguages.Select(t => done[t]).ToArray();
-    }
+    /// <summary>Translates into every target language and returns the articles in the job's target-language order.</summary>
+    Task<IReadOnlyList<TranslatedArticle>> TranslateAllAsync(TranslationJob job, CancellationToken cancellationToken);
 }

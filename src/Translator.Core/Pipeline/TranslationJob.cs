@@ -46,10 +46,7 @@ public sealed record GlossaryReport(
     long GlossaryVersion,
     IReadOnlyList<AppliedGlossaryEntry> Applied,
     IReadOnlyList<GlossaryViolation> Violations,
-    int RepairedPlaceholders)
-{
-    public static GlossaryReport None { get; } = new(null, 0, [], [], 0);
-}
+    int RepairedPlaceholders);
 
 /// <summary>An entry found in the article and how often (counting repeated segments).</summary>
 public sealed record AppliedGlossaryEntry(string Term, string Rendering, int Occurrences);

@@ -10,8 +10,8 @@ public static class ProtectedSpans
     /// <summary>The element name, for providers that take a list of tags to ignore.</summary>
     public const string TagName = "x";
 
-    private const string OpenPrefix = "<x id=\"";
-    private const string Close = "</x>";
+    internal const string OpenPrefix = "<x id=\"";
+    internal const string Close = "</x>";
 
     public static string Wrap(int id, string content) =>
         $"{OpenPrefix}{id}\">{System.Security.SecurityElement.Escape(content)}{Close}";

@@ -14,9 +14,10 @@ internal static partial class ProviderHttpClientExtensions
     /// <summary>
     /// A named <see cref="HttpClient"/> for a provider, behind one resilience pipeline configured from
     /// <c>{name}:Http</c>, outermost first:
-    /// concurrency limit → total timeout → retry (429/5xx/timeouts/network, exponential backoff with jitter,
-    /// honouring Retry-After) → circuit breaker → attempt timeout.
-    /// The limiter is outermost so a call backing off keeps its slot instead of letting others pile on.
+    /// total timeout → concurrency limit (bounded queue) → retry (429/5xx/timeouts/network, exponential backoff
+    /// with jitter, honouring Retry-After) → circuit breaker → attempt timeout.
+    /// The total timeout is outermost so time spent waiting for a slot counts; the limiter is outside the retry
+    /// so a call backing off keeps its slot instead of letting others pile on.
     /// </summary>
     public static IHttpClientBuilder AddProviderHttpClient(
         this IServiceCollection services, string name, Action<IServiceProvider, HttpClient> configure)
@@ -37,8 +38,8 @@ internal static partial class ProviderHttpClientExtensions
             var o = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ProviderHttpOptions>>().Get(name);
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProviderHttpClientExtensions).FullName!);
             pipeline
-                .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxParallelRequests, QueueLimit = int.MaxValue })
                 .AddTimeout(o.TotalTimeout)
+                .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxParallelRequests, QueueLimit = o.MaxQueuedRequests })
                 .AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = o.MaxRetryAttempts,

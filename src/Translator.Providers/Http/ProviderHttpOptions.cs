@@ -12,6 +12,13 @@ public sealed class ProviderHttpOptions
     [Range(1, 256)]
     public int MaxParallelRequests { get; set; } = 8;
 
+    /// <summary>
+    /// Calls waiting for one of those slots; one more fails at once as unavailable instead of queueing without
+    /// bound. The wait counts against <see cref="TotalTimeout"/>.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedRequests { get; set; } = 256;
+
     /// <summary>Retries after the first attempt, for 429, 5xx, timeouts and network failures.</summary>
     [Range(0, 20)]
     public int MaxRetryAttempts { get; set; } = 5;

@@ -8,11 +8,11 @@ namespace Translator.Server.Grpc;
 /// <summary>Maps the core's results onto the wire contract.</summary>
 internal static class ProtoMapping
 {
-    public static Proto.TranslatedArticle ToProto(this TranslatedArticle article) => new()
+    public static Proto.TranslatedArticle ToProto(this TranslatedArticle article, Proto.TranslationView view) => new()
     {
         TargetLanguage = article.TargetLanguage,
         Title = article.Title?.Text ?? "",
-        Paragraphs = { article.Paragraphs.Select(p => p.ToProto()) },
+        Paragraphs = { article.Paragraphs.Select(p => p.ToProto(view)) },
         Stats = new Proto.TranslationStats
         {
             Segments = article.Stats.Segments,
@@ -41,7 +41,7 @@ internal static class ProtoMapping
         RepairedPlaceholders = report.RepairedPlaceholders,
     };
 
-    public static Proto.StreamTranslateArticleResponse ToProto(this PipelineEvent e) => e switch
+    public static Proto.StreamTranslateArticleResponse ToProto(this PipelineEvent e, Proto.TranslationView view) => e switch
     {
         SegmentTranslated s => new Proto.StreamTranslateArticleResponse
         {
@@ -54,7 +54,7 @@ internal static class ProtoMapping
                 Segment = s.Segment.ToProto(),
             },
         },
-        ArticleTranslated a => new Proto.StreamTranslateArticleResponse { Completed = a.Article.ToProto() },
+        ArticleTranslated a => new Proto.StreamTranslateArticleResponse { Completed = a.Article.ToProto(view) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown pipeline event."),
     };
 
@@ -74,11 +74,18 @@ internal static class ProtoMapping
     private static Proto.ArticlePart ToProto(this ArticlePart part) =>
         part == ArticlePart.Title ? Proto.ArticlePart.Title : Proto.ArticlePart.Body;
 
-    private static Proto.TranslatedParagraph ToProto(this TranslatedParagraph paragraph) => new()
+    private static Proto.TranslatedParagraph ToProto(this TranslatedParagraph paragraph, Proto.TranslationView view)
     {
-        Text = paragraph.Text,
-        Segments = { paragraph.Segments.Select(s => s.ToProto()) },
-    };
+        var proto = new Proto.TranslatedParagraph { Text = paragraph.Text };
+        if (view != Proto.TranslationView.Basic)
+        {
+            foreach (var segment in paragraph.Segments)
+            {
+                proto.Segments.Add(segment.ToProto());
+            }
+        }
+        return proto;
+    }
 
     private static Proto.TranslatedSegment ToProto(this TranslatedSegment segment) => new()
     {

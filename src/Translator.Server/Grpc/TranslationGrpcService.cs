@@ -16,18 +16,20 @@ internal sealed class TranslationGrpcService(
 {
     public override async Task<TranslateArticleResponse> TranslateArticle(TranslateArticleRequest request, ServerCallContext context)
     {
+        var view = CheckedView(request.View);
         var job = mapper.ToJob(request);
         var articles = await pipeline.TranslateAllAsync(job, context.CancellationToken);
         return new TranslateArticleResponse
         {
             ArticleId = request.Article.Id,
-            Translations = { articles.Select(a => a.ToProto()) },
+            Translations = { articles.Select(a => a.ToProto(view)) },
         };
     }
 
     public override async Task StreamTranslateArticle(
         StreamTranslateArticleRequest request, IServerStreamWriter<StreamTranslateArticleResponse> responseStream, ServerCallContext context)
     {
+        var view = CheckedView(request.View);
         var job = mapper.ToJob(request);
         var limit = options.Value.MaxCallDuration;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
@@ -36,7 +38,7 @@ internal sealed class TranslationGrpcService(
         {
             await foreach (var e in pipeline.TranslateAsync(job, bounded.Token))
             {
-                await responseStream.WriteAsync(e.ToProto(), bounded.Token);
+                await responseStream.WriteAsync(e.ToProto(view), bounded.Token);
             }
         }
         catch (OperationCanceledException) when (bounded.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
@@ -50,6 +52,14 @@ internal sealed class TranslationGrpcService(
         var article = mapper.ToArticle(request.Article, request.SourceLanguage);
         return Task.FromResult(segmenter.Segment(article, request.SourceLanguage).ToProto());
     }
+
+    /// <summary>Proto3 enums are open: a value this server does not know is refused rather than read as FULL.</summary>
+    private static TranslationView CheckedView(TranslationView view) => view switch
+    {
+        TranslationView.Unspecified or TranslationView.Full => TranslationView.Full,
+        TranslationView.Basic => TranslationView.Basic,
+        _ => throw RpcErrors.InvalidArgument("view", "Unknown view; use TRANSLATION_VIEW_BASIC or TRANSLATION_VIEW_FULL."),
+    };
 
     public override Task<CleanArticleResponse> CleanArticle(CleanArticleRequest request, ServerCallContext context) =>
         Task.FromResult(mapper.ToCleanedArticle(request).ToProto());

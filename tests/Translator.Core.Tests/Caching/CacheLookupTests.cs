@@ -1,6 +1,5 @@
 using Translator.Core.Articles;
 using Translator.Core.Pipeline;
-using Translator.Core.Telemetry;
 using Translator.Core.Tests.Pipeline;
 using Translator.Testing;
 
@@ -13,10 +12,9 @@ public sealed class CacheLookupTests
     [Fact]
     public async Task TranslateAllAsync_SecondTime_RecordsHitsMissesSavedCharactersAndLatency()
     {
-        // "tl" is this test's own target language, so the process-wide meter tells its lookups apart.
         var job = new TranslationJob(new SourceArticle("a1", "Title.", ["One sentence. Another sentence."]), "en", ["tl"]);
         using var harness = new PipelineHarness(new CountingProvider());
-        using var metrics = new MetricRecorder(TranslatorTelemetry.TargetLanguageTag, "tl");
+        using var metrics = new MetricRecorder(harness.Meters);
 
         await harness.Pipeline.TranslateAllAsync(job, _ct);
         Assert.Equal(3, metrics.Sum("translator.cache.misses"));

@@ -127,18 +127,19 @@ public sealed class GlossaryPipelineTests
     }
 
     [Fact]
-    public async Task TranslateAllAsync_DefaultGlossaryDeleted_TranslatesWithoutOne()
+    public async Task TranslateAllAsync_DefaultGlossaryGoneFromTheStore_IsReestablishedAndApplied()
     {
         var provider = new CountingProvider();
         using var harness = new PipelineHarness(provider);
         await harness.Glossaries.EnsureDefaultAsync(_ct);
         await harness.Glossaries.DeleteAsync(Core.Glossary.Glossary.DefaultId, _ct);
 
-        var ko = (await harness.Pipeline.TranslateAllAsync(DefaultJob("Pyongyang."), _ct))[0];
+        var ko = (await harness.Pipeline.TranslateAllAsync(DefaultJob("Jo Chun Ryong spoke."), _ct))[0];
 
-        Assert.Equal("ko:Pyongyang.", ko.Paragraphs[0].Text);
-        Assert.Null(ko.Glossary.GlossaryId);
-        Assert.Null(provider.Batches.Single().Glossary);
+        Assert.Equal(Core.Glossary.Glossary.DefaultId, ko.Glossary.GlossaryId);
+        Assert.Contains("조춘룡", ko.Paragraphs[0].Text, StringComparison.Ordinal);
+        Assert.NotNull(provider.Batches.Single().Glossary);
+        Assert.Contains((await harness.Glossaries.ListAsync(_ct)), g => g.Id == Core.Glossary.Glossary.DefaultId);
     }
 
     /// <summary>A provider that answers with whatever the test makes of each text.</summary>

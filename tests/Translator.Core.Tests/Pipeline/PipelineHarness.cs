@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Translator.Core.Caching;
@@ -24,7 +25,8 @@ internal sealed class PipelineHarness : IDisposable
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging();
+            .AddLogging()
+            .AddMetrics();
         foreach (var provider in providers)
         {
             services.AddKeyedSingleton(provider.Name, provider);
@@ -44,6 +46,9 @@ internal sealed class PipelineHarness : IDisposable
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
 
     public GlossaryManager Glossaries => _services.GetRequiredService<GlossaryManager>();
+
+    /// <summary>This harness's meters, for a <see cref="MetricRecorder"/> that sees only its measurements.</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public void Dispose() => _services.Dispose();
 }

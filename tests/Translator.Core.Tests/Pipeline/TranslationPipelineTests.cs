@@ -188,6 +188,23 @@ public sealed class TranslationPipelineTests
     }
 
     [Fact]
+    public async Task TranslateAllAsync_FirstBatchRejected_SendsNoSiblingBatch()
+    {
+        // One text per call and one call at a time: nine siblings wait for the batch that fails.
+        var provider = new CountingProvider(new ProviderLimits(MaxTexts: 1, MaxBytes: 1024))
+        {
+            Fail = b => b.Texts[0].Text == "Headline" ? new ProviderException("Counting", ProviderFailure.Rejected, "400") : null,
+        };
+        using var harness = new PipelineHarness(provider, new Dictionary<string, string?> { ["Translation:MaxConcurrentBatches"] = "1" });
+        var job = Job(string.Join(' ', Enumerable.Range(1, 9).Select(i => $"Sentence {i}."))) with { TargetLanguages = ["ko"] };
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => harness.Pipeline.TranslateAllAsync(job, Ct));
+
+        Assert.Equal(ProviderFailure.Rejected, error.Failure);
+        Assert.Single(provider.Batches);
+    }
+
+    [Fact]
     public async Task TranslateAsync_MoreSegmentsThanAllowed_ThrowsRequestExceptionBeforeTranslating()
     {
         var provider = new CountingProvider();

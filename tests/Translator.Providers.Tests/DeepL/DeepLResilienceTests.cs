@@ -187,4 +187,24 @@ public sealed class DeepLResilienceTests : DeepLStandInTests
         await DeepL.WaitUntilAsync(s => s.Aborted == 1, Ct);
         Assert.Equal(2, DeepL.Requests.Count);
     }
+
+    [Fact]
+    public async Task TranslateAsync_LimiterQueueFull_FailsUnavailableAtOnce()
+    {
+        await using var harness = Create(DeepL.Url, null, ("DeepL:Http:MaxParallelRequests", "1"), ("DeepL:Http:MaxQueuedRequests", "1"));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        DeepL.Enqueue(HttpStandIn.Hold(gate.Task));
+        var first = harness.DeepL.TranslateAsync(Batch("ko", "One."), Ct);
+        await DeepL.WaitUntilAsync(s => s.InFlight == 1, Ct);
+
+        // One of these takes the only queue place; the other is turned away while the first is still held.
+        Task<IReadOnlyList<string>>[] waiting = [harness.DeepL.TranslateAsync(Batch("ko", "Two."), Ct), harness.DeepL.TranslateAsync(Batch("ko", "Three."), Ct)];
+        var turnedAway = await Task.WhenAny(waiting).WaitAsync(Ct);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => turnedAway);
+        Assert.Equal(ProviderFailure.Unavailable, error.Failure);
+        gate.SetResult();
+        await first;
+        Assert.Single(await waiting.Single(t => t != turnedAway));
+    }
 }

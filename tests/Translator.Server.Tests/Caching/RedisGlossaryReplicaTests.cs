@@ -32,6 +32,31 @@ public sealed class RedisGlossaryReplicaTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task TranslateArticle_RedisFlushedUnderTheServer_StillAppliesTheDefaultGlossary()
+    {
+        using var server = Replica();
+        var translate = new TranslationService.TranslationServiceClient(server.CreateChannel());
+        await translate.TranslateArticleAsync(Request(), cancellationToken: _ct);
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync($"{_redis.ConnectionString},allowAdmin=true"))
+        {
+            // What a new Redis, a failover to an empty replica or an operator's flush looks like to the service.
+            await admin.GetServer(admin.GetEndPoints()[0]).FlushAllDatabasesAsync();
+        }
+
+        // Another spelling, so the segment is not a hit of the in-process tier and the glossary must match afresh.
+        var response = await translate.TranslateArticleAsync(new TranslateArticleRequest(Request()) { Article = new Article { Text = "JO CHUN-RYONG spoke again." } },
+            cancellationToken: _ct);
+
+        var report = response.Translations[0].Glossary;
+        Assert.Equal("default", report.GlossaryId);
+        Assert.Equal("Jo Chun Ryong", Assert.Single(report.Applied).Term);
+        Assert.Contains("조춘룡", response.Translations[0].Paragraphs[0].Text, StringComparison.Ordinal);
+        var stored = await new GlossaryService.GlossaryServiceClient(server.CreateChannel())
+            .GetGlossaryAsync(new GetGlossaryRequest { GlossaryId = "default" }, cancellationToken: _ct);
+        Assert.Contains(stored.Glossary.Entries, e => e.Term == "Jo Chun Ryong");
+    }
+
+    [Fact]
     public async Task PutGlossaryEntry_OnOneReplica_AppliesOnTheOtherReplicasNextRequest()
     {
         using var a = Replica();

@@ -170,4 +170,27 @@ public sealed class TranslationServiceTests : IDisposable
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
+
+    [Fact]
+    public async Task TranslateArticle_BasicView_ReturnsParagraphsAndStatsWithoutSegments()
+    {
+        var full = await Client().TranslateArticleAsync(Request("ko"), cancellationToken: _ct);
+        var basic = await Client().TranslateArticleAsync(new TranslateArticleRequest(Request("ko")) { View = TranslationView.Basic }, cancellationToken: _ct);
+
+        Assert.NotEmpty(full.Translations[0].Paragraphs[0].Segments);
+        Assert.All(basic.Translations[0].Paragraphs, p => Assert.Empty(p.Segments));
+        Assert.Equal(full.Translations[0].Paragraphs.Select(p => p.Text), basic.Translations[0].Paragraphs.Select(p => p.Text));
+        Assert.Equal(full.Translations[0].Title, basic.Translations[0].Title);
+        Assert.Equal(full.Translations[0].Stats.Segments, basic.Translations[0].Stats.Segments);
+    }
+
+    [Fact]
+    public async Task TranslateArticle_UnknownView_IsInvalidArgumentOnView()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client().TranslateArticleAsync(new TranslateArticleRequest(Request("ko")) { View = (TranslationView)99 }, cancellationToken: _ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("view", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations[0].Field);
+    }
 }

@@ -48,6 +48,28 @@ public sealed class DeepLEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TranslateArticle_SentenceLargerThanADeepLRequest_IsSplitAtWordsAndRejoined()
+    {
+        using var factory = Server();
+        // 199,998 characters, one sentence: no punctuation anywhere, so only word boundaries can split it.
+        var words = string.Join(' ', Enumerable.Range(0, 40_000).Select(i => $"w{i % 1000:D3}"));
+        var request = new TranslateArticleRequest
+        {
+            Article = new Article { Text = words },
+            SourceLanguage = "en",
+            TargetLanguages = { "ko" },
+        };
+
+        var response = await Client(factory).TranslateArticleAsync(request, cancellationToken: _ct);
+
+        var segment = Assert.Single(Assert.Single(response.Translations[0].Paragraphs).Segments);
+        Assert.Equal(words, segment.SourceText);
+        Assert.Equal(words, segment.TranslatedText.Replace("[KO] ", "", StringComparison.Ordinal));
+        Assert.True(_deepL.TranslateRequests.Count >= 2);
+        Assert.All(_deepL.Requests, r => Assert.True(r.BodyBytes <= DeepLStandIn.MaxBodyBytes));
+    }
+
+    [Fact]
     public async Task TranslateArticle_DeepL429And503Storm_StillSucceeds()
     {
         using var factory = Server();
@@ -109,12 +131,13 @@ public sealed class DeepLEndToEndTests : IAsyncLifetime
         using var client = CancellationTokenSource.CreateLinkedTokenSource(_ct);
 
         using var call = Client(factory).TranslateArticleAsync(TranslationServiceTests.Request("ko"), cancellationToken: client.Token);
-        await _deepL.WaitUntilAsync(_ => _deepL.TranslateRequests.Count == 1 && _deepL.InFlight >= 1, _ct);
+        // Two calls: the opening batch (title and first paragraph) and the rest.
+        await _deepL.WaitUntilAsync(_ => _deepL.TranslateRequests.Count == 2 && _deepL.InFlight == 2, _ct);
         await client.CancelAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
-        await _deepL.WaitUntilAsync(s => s.Aborted == 1, _ct);
+        await _deepL.WaitUntilAsync(s => s.Aborted == 2, _ct);
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public sealed class DeepLStandIn : HttpStandIn
 
     public long CharacterCount => Interlocked.Read(ref _characterCount);
 
+    /// <summary>Time every translate call takes before answering, for benchmarks (real DeepL takes longer for longer requests).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Time a translate call takes per character of its texts, on top of <see cref="Latency"/>.</summary>
+    public TimeSpan LatencyPerCharacter { get; set; }
+
     /// <summary>When false, the v3 glossary endpoints answer 404 like a server that predates them.</summary>
     public bool SupportsV3Glossaries { get; set; } = true;
 
@@ -130,6 +136,10 @@ public sealed class DeepLStandIn : HttpStandIn
             Interlocked.Add(ref _characterCount, -characters);
             await ErrorAsync(context, 456, "Quota exceeded");
             return;
+        }
+        if (Latency + LatencyPerCharacter * characters is { Ticks: > 0 } latency)
+        {
+            await Task.Delay(latency, context.RequestAborted);
         }
         var glossary = body.TryGetProperty("glossary_id", out var g) ? _glossaries[g.GetString()!] : null;
         var billed = body.TryGetProperty("show_billed_characters", out var show) && show.GetBoolean();
