@@ -108,7 +108,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task TranslateClean_ScrapedPage_TranslatesOnlyTheArticle()
     {
-        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-tabloid.txt");
+        var page = Path.Combine(RepositoryPaths.Fixtures, "samples", "wire-copy-tabloid.txt");
 
         var result = await Cli("translate", page, "--to", "ko", "--clean", "--json", "--server", _server.ToString());
 
@@ -122,7 +122,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Clean_ScrapedPage_PrintsTitleParagraphsAndDroppedBlocks()
     {
-        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-observer.txt");
+        var page = Path.Combine(RepositoryPaths.Fixtures, "samples", "wire-copy-observer.txt");
 
         var result = await Cli("clean", page, "--server", _server.ToString());
 
