@@ -12,10 +12,15 @@ namespace Translator.Server.Grpc;
 /// map the result. Content rules (conflicts, sizes, languages) are the core's; domain failures become statuses
 /// in <see cref="TranslationErrorInterceptor"/>.
 /// </summary>
+[BindServiceMethod(typeof(GlossaryGrpcService), nameof(BindService))]
 internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : GlossaryService.GlossaryServiceBase
 {
     private const int MaxNameLength = 200;
     private const int MaxImportCharacters = 2_000_000;
+
+    /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, GlossaryService.GlossaryServiceBase? service) =>
+        GlossaryService.BindService(new MalformedRequestBinder(binder), service);
 
     public override async Task<CreateGlossaryResponse> CreateGlossary(CreateGlossaryRequest request, ServerCallContext context)
     {
