@@ -8,7 +8,8 @@ namespace Translator.Server.Grpc;
 
 /// <summary>
 /// Turns domain failures into gRPC statuses in one place, so services stay thin and every RPC reports
-/// the same failure the same way. Details go to the server log; clients get a status and typed details.
+/// the same failure the same way, whichever of the four handler kinds it is. Details go to the server log;
+/// clients get a status and typed details.
 /// </summary>
 internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErrorInterceptor> logger) : Interceptor
 {
@@ -33,6 +34,33 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
         try
         {
             await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
         }
         catch (Exception ex) when (Map(ex, context) is { } rpc)
         {
