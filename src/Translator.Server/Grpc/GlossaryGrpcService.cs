@@ -85,7 +85,7 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
         IReadOnlyList<CoreEntry> entries;
         try
         {
-            entries = GlossaryFiles.Read(format!.Value, request.Content, sourceLanguage);
+            entries = GlossaryFiles.Read(format!.Value, request.Content, sourceLanguage, cancellationToken);
         }
         catch (GlossaryFormatException ex)
         {
