@@ -1,4 +1,5 @@
 using Translator.Core.Languages;
+using Translator.Core.Text;
 
 namespace Translator.Core.Glossary;
 
@@ -85,7 +86,7 @@ public static class GlossaryValidator
         {
             if (!LanguageTag.IsWellFormed(language))
             {
-                problems.Add(new($"{field}.renderings", $"\"{language}\" is not a BCP-47 language tag."));
+                problems.Add(new($"{field}.renderings", $"{QuotedValue.Of(language)} is not a BCP-47 language tag."));
             }
             else if (LanguageTag.IsWellFormed(sourceLanguage) && LanguageTag.PrimaryLanguage(language) == LanguageTag.PrimaryLanguage(sourceLanguage))
             {
@@ -152,7 +153,7 @@ public static class GlossaryValidator
                     if (other != e && overlap && !SameRenderings(entries[e], entries[other]))
                     {
                         yield return new($"entries[{e}]",
-                            $"\"{form}\" is also a spelling of entry {other} (\"{entries[other].Term}\") with different renderings.");
+                            $"{QuotedValue.Of(form)} is also a spelling of entry {other} ({QuotedValue.Of(entries[other].Term)}) with different renderings.");
                     }
                 }
                 owners.Add((e, form));

@@ -30,6 +30,8 @@ internal sealed class LibreTranslateProvider(
 
     public bool Supports(string source, string target) => Code(source) is not null && Code(target) is not null;
 
+    public bool SupportsSource(string source) => Code(source) is not null;
+
     public async Task<IReadOnlyList<string>> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {
         var source = Code(batch.SourceLanguage);

@@ -114,6 +114,11 @@ public sealed class TranslationServiceTests : IDisposable
         { "target_languages", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(Enumerable.Repeat("ko", 11)); } },
         { "source_language", r => r.SourceLanguage = "" },
         { "source_language", r => r.SourceLanguage = "english!" },
+        // Well-formed but not translatable: the source is at fault, not the first target.
+        { "source_language", r => r.SourceLanguage = "xx" },
+        // One output language requested three ways would be three paid translations of the same text.
+        { "target_languages[1]", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(["ko", "ko-KR"]); } },
+        { "target_languages[2]", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(["ko", "ru", "ko-Kore"]); } },
         { "article", r => r.Article = null },
         { "article.text", r => r.Article.Text = " \n\n  " },
         { "article", r => r.Article.ClearBody() },
@@ -135,6 +140,31 @@ public sealed class TranslationServiceTests : IDisposable
         var badRequest = error.GetRpcStatus()?.GetDetail<BadRequest>();
         Assert.NotNull(badRequest);
         Assert.Contains(badRequest.FieldViolations, v => v.Field == field && v.Description.Length > 0);
+    }
+
+    [Fact]
+    public async Task TranslateArticle_SourceNotTranslatable_OnlySourceLanguageIsReported()
+    {
+        var request = Request("ko", "ru");
+        request.SourceLanguage = "xx";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client().TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
+
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("source_language", violation.Field);
+    }
+
+    [Fact]
+    public async Task TranslateArticle_ValueWithLineBreaksAndControls_EchoedEscapedNeverRaw()
+    {
+        var request = Request("ko\nINFO forged log line\u0007\u202e");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client().TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
+
+        var description = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Description;
+        Assert.Contains("\\n", description, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, c => char.IsControl(c) || c == '\u202e');
+        Assert.DoesNotContain(error.Status.Detail, c => char.IsControl(c) || c == '\u202e');
     }
 
     [Fact]
