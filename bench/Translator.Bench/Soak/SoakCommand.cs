@@ -111,8 +111,11 @@ internal sealed class SoakCommand : IBenchCommand
                     }).ResponseAsync);
                     break;
                 default:
+                    // Kestrel closes a connection that keeps streaming refused messages (GOAWAY): the calls caught on it
+                    // end UNAVAILABLE, which only that client sees.
                     await stats.HostileAsync("5 MB request (own connection)", StatusCode.ResourceExhausted,
-                        () => oversize.TranslateArticleAsync(new TranslateArticleRequest { Article = oversized, SourceLanguage = "en", TargetLanguages = { "ko" } }).ResponseAsync);
+                        () => oversize.TranslateArticleAsync(new TranslateArticleRequest { Article = oversized, SourceLanguage = "en", TargetLanguages = { "ko" } }).ResponseAsync,
+                        alsoFine: StatusCode.Unavailable);
                     // The pseudo provider often finishes inside 1 ms: OK is as good an answer as DEADLINE_EXCEEDED.
                     await stats.HostileAsync("1 ms deadline", StatusCode.DeadlineExceeded,
                         () => hostile.TranslateArticleAsync(Translate($"Deadline story {i}."), deadline: DateTime.UtcNow.AddMilliseconds(1)).ResponseAsync,
