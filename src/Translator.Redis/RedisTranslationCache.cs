@@ -14,14 +14,12 @@ internal sealed class RedisTranslationCache : ITranslationCache
 {
     private readonly RedisConnection _redis;
     private readonly InMemoryTranslationCache? _local;
-    private readonly TimeSpan _timeout;
     private readonly TimeSpan _ttl;
 
     public RedisTranslationCache(RedisConnection redis, IOptions<RedisOptions> redisOptions, IOptions<TranslatorOptions> options, TimeProvider time)
     {
         var settings = redisOptions.Value;
         _redis = redis;
-        _timeout = settings.OperationTimeout;
         _ttl = options.Value.CacheTtl;
         // The in-process tier never outlives the entry in Redis.
         _local = settings.LocalCacheEntries > 0
@@ -37,21 +35,15 @@ internal sealed class RedisTranslationCache : ITranslationCache
             ? new CachedTranslation?[keys.Count]
             : (await _local.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToArray();
         var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
-        if (missing.Length == 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        if (missing.Length == 0)
         {
             return result;
         }
-
-        RedisValue[] values;
-        try
+        var reply = await _redis.RunAsync(db => db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray()), cancellationToken)
+            .ConfigureAwait(false);
+        if (reply.Value is not { } values)
         {
-            values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
-                .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            _redis.ReportSuccess();
-        }
-        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-        {
-            _redis.ReportFailure(ex);
+            // A cache must never fail a translation: Redis unreachable or failing reads as misses.
             return result;
         }
 
@@ -71,33 +63,24 @@ internal sealed class RedisTranslationCache : ITranslationCache
         return result;
     }
 
-    /// <summary>Anything but the caller's own cancellation: a cache must never fail a translation.</summary>
-    private static bool IsRedisFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
-
     public async ValueTask SetManyAsync(IReadOnlyList<KeyValuePair<string, CachedTranslation>> entries, CancellationToken cancellationToken)
     {
         if (_local is not null)
         {
             await _local.SetManyAsync(entries, cancellationToken).ConfigureAwait(false);
         }
-        if (entries.Count == 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        if (entries.Count == 0)
         {
             return;
         }
-
-        try
+        // One pipeline: every SET goes out back to back and the replies are awaited together. A failed write is
+        // a skipped write.
+        await _redis.RunAsync(db =>
         {
-            // One pipeline: every SET goes out back to back and the replies are awaited together.
             var batch = db.CreateBatch();
             var writes = entries.Select(e => batch.StringSetAsync(e.Key, CachedTranslationFormat.Serialize(e.Value), _ttl)).ToArray();
             batch.Execute();
-            await Task.WhenAll(writes).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            _redis.ReportSuccess();
-        }
-        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-        {
-            _redis.ReportFailure(ex);
-        }
+            return Task.WhenAll(writes);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,7 +3,7 @@ using Translator.Server.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTranslatorTelemetry();
-builder.Services.AddTranslator();
+builder.AddTranslatorServices();
 builder.AddTranslatorCaching();
 
 var app = builder.Build();

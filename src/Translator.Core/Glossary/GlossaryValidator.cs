@@ -23,6 +23,9 @@ public static class GlossaryValidator
     public const int MaxTermLength = 200;
     public const int MaxIdLength = 128;
 
+    /// <summary>The id rule as a client reads it, wherever an id is checked.</summary>
+    public static string IdRule { get; } = $"Must be 1 to {MaxIdLength} characters of letters, digits, '-', '_' or '.'.";
+
     public static bool IsValidId(string id) =>
         id.Length is > 0 and <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
@@ -32,7 +35,7 @@ public static class GlossaryValidator
         var problems = new List<GlossaryProblem>();
         if (!IsValidId(glossary.Id))
         {
-            problems.Add(new("id", $"Must be 1 to {MaxIdLength} characters of letters, digits, '-', '_' or '.'."));
+            problems.Add(new("id", IdRule));
         }
         if (!LanguageTag.IsWellFormed(glossary.SourceLanguage))
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Translator.Core;
 using Translator.Core.Articles;
 using Translator.Core.Cleaning;
+using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
@@ -18,8 +19,6 @@ namespace Translator.Server.Grpc;
 /// </summary>
 internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers, IArticleCleaner cleaner)
 {
-    private const int MaxGlossaryIdLength = 128;
-
     public TranslationJob ToJob(TranslateArticleRequest request) =>
         ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
 
@@ -58,9 +57,10 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         var source = ValidateArticle(article, clean, violations);
         var sourceOk = ValidateSourceLanguage(sourceLanguage, violations) && ValidateTranslatableSource(sourceLanguage, violations);
         var targets = ValidateTargets(sourceOk ? LanguageTag.Normalize(sourceLanguage) : null, targetLanguages, violations);
-        if (glossaryId.Length > MaxGlossaryIdLength || glossaryId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        // Empty selects the default glossary; anything else follows the one id rule.
+        if (glossaryId.Length > 0 && !GlossaryValidator.IsValidId(glossaryId))
         {
-            violations.Add(new("glossary_id", $"Must be at most {MaxGlossaryIdLength} characters of letters, digits, '-', '_' or '.'."));
+            violations.Add(new("glossary_id", GlossaryValidator.IdRule));
         }
         var formality = (translationOptions?.Formality ?? ProtoFormality.Unspecified) switch
         {

@@ -74,6 +74,11 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
         {
             case TranslationRequestException invalid:
                 return RpcErrors.InvalidArgument(invalid.Field, invalid.Message);
+            case GlossaryValidationException invalid:
+                return RpcErrors.InvalidArgument(invalid.Problems.Select(p => new FieldViolation(p.Field, p.Description)).ToArray());
+            case GlossaryFormatException format:
+                // Only imports parse glossary files; the message names a line or element, never its text.
+                return RpcErrors.InvalidArgument("content", format.Message);
             case GlossaryNotFoundException missing:
                 return RpcErrors.GlossaryNotFound(missing.Id);
             case GlossaryAlreadyExistsException exists:
