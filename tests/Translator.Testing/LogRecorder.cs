@@ -17,6 +17,9 @@ public sealed class LogRecorder : ILoggerProvider
 
     public IReadOnlyCollection<LoggedEntry> Entries => _entries;
 
+    /// <summary>How many entries carry this event name (the [LoggerMessage] EventName).</summary>
+    public int Count(string eventName) => _entries.Count(e => e.EventName == eventName);
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()

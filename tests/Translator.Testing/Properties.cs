@@ -8,22 +8,12 @@ namespace Translator.Testing;
 /// </summary>
 public static class Properties
 {
-    public static void ForAll<T>(Gen<T> gen, int iterations, Action<T> property, ulong seed = 20261201)
-    {
-        var pcg = new PCG(1, seed);
-        for (var i = 0; i < iterations; i++)
+    public static void ForAll<T>(Gen<T> gen, int iterations, Action<T> property, ulong seed = 20261201) =>
+        ForAllAsync(gen, iterations, value =>
         {
-            var value = gen.Generate(pcg, null, out _);
-            try
-            {
-                property(value);
-            }
-            catch (Exception ex)
-            {
-                throw new InvalidOperationException($"Property failed on case {i} (seed {seed}): {Check.Print(value)}", ex);
-            }
-        }
-    }
+            property(value);
+            return Task.CompletedTask;
+        }, seed).GetAwaiter().GetResult();
 
     public static async Task ForAllAsync<T>(Gen<T> gen, int iterations, Func<T, Task> property, ulong seed = 20261201)
     {
