@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
+using Translator.Testing;
 
 namespace Translator.Server.Tests.Grpc;
 
@@ -165,6 +166,20 @@ public sealed class TranslationServiceTests : IDisposable
         Assert.Contains("\\n", description, StringComparison.Ordinal);
         Assert.DoesNotContain(description, c => char.IsControl(c) || c == '\u202e');
         Assert.DoesNotContain(error.Status.Detail, c => char.IsControl(c) || c == '\u202e');
+    }
+
+    [Fact]
+    public async Task TranslateArticle_ValueWithLineBreak_ReachesTheLogEscapedOnly()
+    {
+        var logs = new LogRecorder();
+        using var factory = new TranslatorServerFactory().WithLogs(logs);
+        var client = new TranslationService.TranslationServiceClient(factory.CreateChannel());
+
+        await Assert.ThrowsAsync<RpcException>(() => client.TranslateArticleAsync(Request("ko\nINFO forged log line"), cancellationToken: _ct).ResponseAsync);
+
+        // grpc-dotnet logs the status detail: the value is there, escaped, and cannot start a line of its own.
+        Assert.Contains(logs.Entries, e => e.Text.Contains("INFO forged", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains("\nINFO forged", StringComparison.Ordinal));
     }
 
     [Fact]
