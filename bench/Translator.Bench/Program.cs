@@ -2,6 +2,7 @@ using Translator.Bench;
 using Translator.Bench.Caching;
 using Translator.Bench.Cleaning;
 using Translator.Bench.Segmentation;
+using Translator.Bench.Soak;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
 var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnoreCase)
@@ -14,6 +15,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
+    ["soak"] = new SoakCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

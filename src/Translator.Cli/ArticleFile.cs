@@ -7,6 +7,10 @@ internal static class ArticleFile
 {
     public static async Task<Article> ReadAsync(string path, TextReader stdin, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"{path} is a directory; give an article file (or - for standard input).");
+        }
         var content = path == "-"
             ? await stdin.ReadToEndAsync(cancellationToken)
             : await File.ReadAllTextAsync(path, cancellationToken);

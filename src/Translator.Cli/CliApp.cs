@@ -11,6 +11,13 @@ internal static class CliApp
 {
     public const string DefaultServer = "http://localhost:5080";
 
+    /// <summary>
+    /// Unary responses are one message: an article of the largest size the server accepts, translated into many
+    /// languages with per-segment detail, is well over gRPC's 4 MB default. The request itself stays bounded by
+    /// the server's limit (RESOURCE_EXHAUSTED, exit 2).
+    /// </summary>
+    public const int MaxResponseBytes = 256 * 1024 * 1024;
+
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
 
     public static RootCommand Build(TextWriter? stdout = null, TextWriter? stderr = null, TextReader? stdin = null)
@@ -100,11 +107,11 @@ internal static class CliApp
     {
         try
         {
-            using var channel = GrpcChannel.ForAddress(server);
+            using var channel = GrpcChannel.ForAddress(server, new GrpcChannelOptions { MaxReceiveMessageSize = MaxResponseBytes });
             await call(new TranslationService.TranslationServiceClient(channel));
             return ExitCodes.Success;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await errors.WriteLineAsync($"error: cannot read the article: {ex.Message}");
             return ExitCodes.InvalidInput;
@@ -119,7 +126,10 @@ internal static class CliApp
             return ex.StatusCode switch
             {
                 StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition => ExitCodes.InvalidInput,
-                StatusCode.Unavailable or StatusCode.ResourceExhausted => ExitCodes.Unavailable,
+                // The provider's quota comes back; a message over the size limit never will.
+                StatusCode.ResourceExhausted when ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason == "PROVIDER_QUOTA_EXCEEDED" => ExitCodes.Unavailable,
+                StatusCode.ResourceExhausted => ExitCodes.InvalidInput,
+                StatusCode.Unavailable => ExitCodes.Unavailable,
                 _ => ExitCodes.Failed,
             };
         }

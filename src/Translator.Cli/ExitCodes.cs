@@ -8,10 +8,13 @@ internal static class ExitCodes
     /// <summary>The command line itself was wrong (System.CommandLine's own code for parse errors).</summary>
     public const int Usage = 1;
 
-    /// <summary>The server rejected the input (INVALID_ARGUMENT) or the file could not be read.</summary>
+    /// <summary>
+    /// The server rejected the input (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, or RESOURCE_EXHAUSTED for a
+    /// request over the size limit) or the file could not be read.
+    /// </summary>
     public const int InvalidInput = 2;
 
-    /// <summary>The server or its provider is unreachable, unavailable or out of quota: retry later.</summary>
+    /// <summary>The server or its provider is unreachable, unavailable or out of quota (PROVIDER_QUOTA_EXCEEDED): retry later.</summary>
     public const int Unavailable = 3;
 
     /// <summary>Anything else: the server failed, or the call timed out.</summary>

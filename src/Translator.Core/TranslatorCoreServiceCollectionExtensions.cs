@@ -25,7 +25,7 @@ public static class TranslatorCoreServiceCollectionExtensions
             .BindConfiguration(TranslatorOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, ProviderNamesValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranslatorOptions>, TranslatorOptionsValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TranslatorMetrics>();
@@ -39,7 +39,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.AddTranslationProvider<PseudoLocalizationProvider>(PseudoLocalizationProvider.ProviderName);
         services.TryAddSingleton(sp => new ProviderChain(
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value.ProviderNames
-                .Select(name => sp.GetRequiredKeyedService<ITranslationProvider>(ProviderNamesValidation.Canonical(sp, name)))
+                .Select(name => sp.GetRequiredKeyedService<ITranslationProvider>(TranslatorOptionsValidation.Canonical(sp, name)))
                 .ToArray(),
             sp.GetRequiredService<ILogger<ProviderChain>>()));
         services.TryAddSingleton<ITranslationPipeline, TranslationPipeline>();
@@ -60,26 +60,4 @@ public static class TranslatorCoreServiceCollectionExtensions
 
     /// <summary>Marks a provider name as registered, so configuration can be checked at start-up.</summary>
     public sealed record ProviderRegistration(string Name);
-
-    private sealed class ProviderNamesValidation(IEnumerable<ProviderRegistration> registrations) : IValidateOptions<TranslatorOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, TranslatorOptions options)
-        {
-            var known = registrations.Select(r => r.Name).ToArray();
-            var names = options.ProviderNames;
-            if (names.Count == 0)
-            {
-                return ValidateOptionsResult.Fail($"Translation:Provider names no provider. Known providers: {string.Join(", ", known)}.");
-            }
-            var unknown = names.Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray();
-            return unknown.Length == 0
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(
-                    $"Translation:Provider names unknown provider(s) {string.Join(", ", unknown)}. Known providers: {string.Join(", ", known)}.");
-        }
-
-        /// <summary>The registered spelling of a configured name (configuration is case-insensitive, keys are not).</summary>
-        public static string Canonical(IServiceProvider services, string name) =>
-            services.GetServices<ProviderRegistration>().First(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)).Name;
-    }
 }

@@ -23,7 +23,7 @@ public static class TranslatorProvidersServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DeepLOptions>, DeepLEnvironmentSetup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeepLOptions>, DeepLKeyValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeepLOptions>, DeepLOptionsValidation>());
         services.AddProviderHttpClient(DeepLClient.HttpClientName, (sp, client) =>
         {
             var options = sp.GetRequiredService<IOptions<DeepLOptions>>().Value;
@@ -52,11 +52,8 @@ public static class TranslatorProvidersServiceCollectionExtensions
         services.AddOptions<LibreTranslateOptions>()
             .BindConfiguration(LibreTranslateOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate<IConfiguration>(
-                (options, configuration) => !string.IsNullOrWhiteSpace(options.ServerUrl)
-                    || !ProviderSelection.IsSelected(configuration, LibreTranslateProvider.ProviderName),
-                "Translation:Provider names LibreTranslate but LibreTranslate:ServerUrl is not set.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LibreTranslateOptions>, LibreTranslateOptionsValidation>());
         services.AddProviderHttpClient(LibreTranslateProvider.ProviderName, (sp, client) =>
         {
             var url = sp.GetRequiredService<IOptions<LibreTranslateOptions>>().Value.ServerUrl;

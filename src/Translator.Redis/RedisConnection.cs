@@ -1,59 +1,98 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
 /// <summary>
 /// The service's view of the shared <see cref="IConnectionMultiplexer"/>: connects in the background on
-/// first use so a request never waits for a connection, says whether Redis can be used right now, and
-/// logs each change between reachable and unreachable once rather than once per request.
+/// first use so a request never waits for a connection, runs every command of the cache and the glossary
+/// store under one timeout and one failure rule (<see cref="RunAsync"/>), says whether Redis can be used
+/// right now, and logs each change between reachable and unreachable once rather than once per request.
 /// </summary>
 internal sealed partial class RedisConnection
 {
-    private readonly Task<IConnectionMultiplexer> _connecting;
+    private readonly Lazy<Task<IConnectionMultiplexer>> _connecting;
+    private readonly IServiceProvider _services;
     private readonly ILogger<RedisConnection> _logger;
     private int _failing;
     private int _disconnected;
 
-    public RedisConnection(IServiceProvider services, ILogger<RedisConnection> logger)
+    public RedisConnection(IServiceProvider services, IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
     {
+        _services = services;
         _logger = logger;
-        _connecting = Task.Run(() =>
+        Timeout = options.Value.OperationTimeout;
+        _connecting = new(() => Task.Run(Connect));
+    }
+
+    /// <summary>Longest one command may take before the caller carries on without Redis.</summary>
+    public TimeSpan Timeout { get; }
+
+    private IConnectionMultiplexer Connect()
+    {
+        var multiplexer = _services.GetRequiredService<IConnectionMultiplexer>();
+        // Reconnection attempts fail repeatedly while Redis is away: log the outage and the recovery once each.
+        multiplexer.ConnectionFailed += (_, e) =>
         {
-            var multiplexer = services.GetRequiredService<IConnectionMultiplexer>();
-            // Reconnection attempts fail repeatedly while Redis is away: log the outage and the recovery once each.
-            multiplexer.ConnectionFailed += (_, e) =>
+            if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 1) == 0)
             {
-                if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 1) == 0)
-                {
-                    LogConnectionFailed(_logger, e.EndPoint, e.FailureType);
-                }
-            };
-            multiplexer.ConnectionRestored += (_, e) =>
+                LogConnectionFailed(_logger, e.EndPoint, e.FailureType);
+            }
+        };
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 0) == 1)
             {
-                if (e.ConnectionType == ConnectionType.Interactive && Interlocked.Exchange(ref _disconnected, 0) == 1)
-                {
-                    LogConnectionRestored(_logger, e.EndPoint);
-                }
-            };
-            return multiplexer;
-        });
+                LogConnectionRestored(_logger, e.EndPoint);
+            }
+        };
+        return multiplexer;
     }
 
     /// <summary>Completes when the multiplexer exists (connected or still trying); for callers that may wait.</summary>
-    public Task<IConnectionMultiplexer> Multiplexer => _connecting;
+    public Task<IConnectionMultiplexer> Multiplexer => _connecting.Value;
+
+    /// <summary>
+    /// Runs one command against the database within <see cref="Timeout"/>. Unreachable Redis, a Redis error or a
+    /// timeout is reported (logged once per outage) and returned as <see cref="RedisReply{T}.Failed"/>; only the
+    /// caller's own cancellation propagates. Each command is a client span named after
+    /// <paramref name="operation"/> (<see cref="RedisTracing"/>).
+    /// </summary>
+    public async Task<RedisReply<T>> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
+    {
+        if (await GetDatabaseAsync(cancellationToken).ConfigureAwait(false) is not { } db)
+        {
+            return RedisReply<T>.Failed(null);
+        }
+        using var activity = RedisTracing.Start(operation, keys);
+        try
+        {
+            var reply = await command(db).WaitAsync(Timeout, cancellationToken).ConfigureAwait(false);
+            ReportSuccess();
+            return new RedisReply<T>(true, reply, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            activity.RecordFailure(ex);
+            ReportFailure(ex);
+            return RedisReply<T>.Failed(ex);
+        }
+    }
 
     /// <summary>
     /// The database when Redis is connected; null while unreachable, meaning "carry on without it". While
-    /// the first connection is still being made, waits for it at most <paramref name="wait"/>, so the first
+    /// the first connection is still being made, waits for it at most <see cref="Timeout"/>, so the first
     /// requests after start-up use Redis when it is there without ever stalling when it is not.
     /// </summary>
-    public async ValueTask<IDatabase?> GetDatabaseAsync(TimeSpan wait, CancellationToken cancellationToken)
+    private async ValueTask<IDatabase?> GetDatabaseAsync(CancellationToken cancellationToken)
     {
-        if (!_connecting.IsCompleted)
+        var connecting = _connecting.Value;
+        if (!connecting.IsCompleted)
         {
-            await Task.WhenAny(_connecting, Task.Delay(wait, cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(connecting, Task.Delay(Timeout, cancellationToken)).ConfigureAwait(false);
         }
         return Connected?.GetDatabase();
     }
@@ -62,9 +101,9 @@ internal sealed partial class RedisConnection
     public bool IsHealthy => Connected is not null && Volatile.Read(ref _failing) == 0;
 
     private IConnectionMultiplexer? Connected =>
-        _connecting.IsCompletedSuccessfully && _connecting.Result.IsConnected ? _connecting.Result : null;
+        _connecting.IsValueCreated && _connecting.Value.IsCompletedSuccessfully && _connecting.Value.Result.IsConnected ? _connecting.Value.Result : null;
 
-    public void ReportSuccess()
+    private void ReportSuccess()
     {
         if (Interlocked.Exchange(ref _failing, 0) == 1)
         {
@@ -72,7 +111,7 @@ internal sealed partial class RedisConnection
         }
     }
 
-    public void ReportFailure(Exception exception)
+    private void ReportFailure(Exception exception)
     {
         if (Interlocked.Exchange(ref _failing, 1) == 0)
         {
@@ -95,4 +134,10 @@ internal sealed partial class RedisConnection
     [LoggerMessage(EventId = 6004, EventName = "RedisCommandsRecovered", Level = LogLevel.Information,
         Message = "Redis commands succeed again")]
     private static partial void LogCommandsRecovered(ILogger logger);
+}
+
+/// <summary>The outcome of one Redis command: its reply, or the failure (null when Redis was unreachable).</summary>
+internal readonly record struct RedisReply<T>(bool Succeeded, T? Value, Exception? Failure)
+{
+    public static RedisReply<T> Failed(Exception? failure) => new(false, default, failure);
 }

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core.Glossary;
-using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
@@ -15,7 +13,7 @@ namespace Translator.Redis;
 /// version moved. While Redis is unreachable, reads serve the copy this replica last saw and writes fail
 /// with <see cref="GlossaryStoreUnavailableException"/>.
 /// </summary>
-internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOptions> options) : IGlossaryStore
+internal sealed class RedisGlossaryStore(RedisConnection redis) : IGlossaryStore
 {
     private const string KeyPrefix = "tr:glossary:v1:";
     private static readonly RedisKey Index = "tr:glossaries:v1";
@@ -39,9 +37,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
         "redis.call('SREM', @index, @id) " +
         "return 1");
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly TimeSpan _timeout = options.Value.OperationTimeout;
     private readonly ConcurrentDictionary<string, Glossary> _lastSeen = new(StringComparer.Ordinal);
 
     public string Name => "redis";
@@ -98,7 +94,7 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
             id = glossary.Id,
             expected = Number(expectedVersion),
             version = Number(glossary.Version),
-            json = JsonSerializer.Serialize(glossary, Json),
+            json = JsonSerializer.Serialize(glossary, GlossaryJsonContext.Default.Glossary),
         }), readFallback: false, cancellationToken).ConfigureAwait(false);
         if ((int)saved! != 1)
         {
@@ -122,28 +118,14 @@ internal sealed class RedisGlossaryStore(RedisConnection redis, IOptions<RedisOp
     private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Glossary Deserialize(string json) =>
-        JsonSerializer.Deserialize<Glossary>(json, Json) ?? throw new InvalidDataException("A stored glossary is empty.");
+        JsonSerializer.Deserialize(json, GlossaryJsonContext.Default.Glossary) ?? throw new InvalidDataException("A stored glossary is empty.");
 
-    /// <returns>The reply; null when Redis is unreachable and <paramref name="readFallback"/> lets the caller serve its copy.</returns>
+    /// <returns>The reply; null when Redis failed and <paramref name="readFallback"/> lets the caller serve its copy.</returns>
     private async Task<T?> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command, bool readFallback, CancellationToken cancellationToken)
         where T : class
     {
-        if (await redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
-        {
-            return readFallback ? null : throw new GlossaryStoreUnavailableException(Name);
-        }
-        using var activity = RedisTracing.Start(operation, 1);
-        try
-        {
-            var reply = await command(db).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            redis.ReportSuccess();
-            return reply;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            activity.RecordFailure(ex);
-            redis.ReportFailure(ex);
-            return readFallback ? null : throw new GlossaryStoreUnavailableException(Name, ex);
-        }
+        var reply = await redis.RunAsync(operation, 1, command, cancellationToken).ConfigureAwait(false);
+        return reply.Succeeded || readFallback ? reply.Value
+            : throw (reply.Failure is null ? new GlossaryStoreUnavailableException(Name) : new GlossaryStoreUnavailableException(Name, reply.Failure));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core;
 using Translator.Core.Caching;
-using Translator.Core.Telemetry;
 
 namespace Translator.Redis;
 
@@ -15,14 +14,12 @@ internal sealed class RedisTranslationCache : ITranslationCache
 {
     private readonly RedisConnection _redis;
     private readonly InMemoryTranslationCache? _local;
-    private readonly TimeSpan _timeout;
     private readonly TimeSpan _ttl;
 
     public RedisTranslationCache(RedisConnection redis, IOptions<RedisOptions> redisOptions, IOptions<TranslatorOptions> options, TimeProvider time)
     {
         var settings = redisOptions.Value;
         _redis = redis;
-        _timeout = settings.OperationTimeout;
         _ttl = options.Value.CacheTtl;
         // The in-process tier never outlives the entry in Redis.
         _local = settings.LocalCacheEntries > 0
@@ -38,27 +35,17 @@ internal sealed class RedisTranslationCache : ITranslationCache
             ? new CachedTranslation?[keys.Count]
             : (await _local.GetManyAsync(keys, cancellationToken).ConfigureAwait(false)).ToArray();
         // The common case, every segment in the in-process tier, allocates nothing more.
-        if (Array.IndexOf(result, null) < 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        if (Array.IndexOf(result, null) < 0)
         {
             return result;
         }
         var missing = Enumerable.Range(0, keys.Count).Where(i => result[i] is null).ToArray();
-
-        RedisValue[] values;
-        using (var activity = RedisTracing.Start("MGET", missing.Length))
+        var reply = await _redis.RunAsync("MGET", missing.Length, db => db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray()), cancellationToken)
+            .ConfigureAwait(false);
+        if (reply.Value is not { } values)
         {
-            try
-            {
-                values = await db.StringGetAsync(missing.Select(i => (RedisKey)keys[i]).ToArray())
-                    .WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-                _redis.ReportSuccess();
-            }
-            catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-            {
-                activity.RecordFailure(ex);
-                _redis.ReportFailure(ex);
-                return result;
-            }
+            // A cache must never fail a translation: Redis unreachable or failing reads as misses.
+            return result;
         }
 
         var found = new List<KeyValuePair<string, CachedTranslation>>();
@@ -77,35 +64,24 @@ internal sealed class RedisTranslationCache : ITranslationCache
         return result;
     }
 
-    /// <summary>Anything but the caller's own cancellation: a cache must never fail a translation.</summary>
-    private static bool IsRedisFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
-
     public async ValueTask SetManyAsync(IReadOnlyList<KeyValuePair<string, CachedTranslation>> entries, CancellationToken cancellationToken)
     {
         if (_local is not null)
         {
             await _local.SetManyAsync(entries, cancellationToken).ConfigureAwait(false);
         }
-        if (entries.Count == 0 || await _redis.GetDatabaseAsync(_timeout, cancellationToken).ConfigureAwait(false) is not { } db)
+        if (entries.Count == 0)
         {
             return;
         }
-
-        using var activity = RedisTracing.Start("SET", entries.Count);
-        try
+        // One pipeline: every SET goes out back to back and the replies are awaited together. A failed write is
+        // a skipped write.
+        await _redis.RunAsync("SET", entries.Count, db =>
         {
-            // One pipeline: every SET goes out back to back and the replies are awaited together.
             var batch = db.CreateBatch();
             var writes = entries.Select(e => batch.StringSetAsync(e.Key, CachedTranslationFormat.Serialize(e.Value), _ttl)).ToArray();
             batch.Execute();
-            await Task.WhenAll(writes).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
-            _redis.ReportSuccess();
-        }
-        catch (Exception ex) when (IsRedisFailure(ex, cancellationToken))
-        {
-            activity.RecordFailure(ex);
-            _redis.ReportFailure(ex);
-        }
+            return Task.WhenAll(writes);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

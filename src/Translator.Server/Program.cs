@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTranslatorTelemetry();
 builder.AddTranslatorPrometheus();
-builder.Services.AddTranslator();
+builder.AddTranslatorServices();
 builder.AddTranslatorCaching();
 builder.AddTranslatorGracefulShutdown();
 builder.AddTranslatorConnectionRecycling();

@@ -10,6 +10,7 @@ using Translator.Core.Caching;
 using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Testing;
 
 namespace Translator.Redis.Tests;
 
@@ -23,7 +24,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
 
     public RedisPipelineHost(string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
     {
-        Logs = new LogCapture();
+        Logs = new LogRecorder();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -58,7 +59,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
     }
 
     /// <summary>What the service logged.</summary>
-    public LogCapture Logs { get; }
+    public LogRecorder Logs { get; }
 
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 

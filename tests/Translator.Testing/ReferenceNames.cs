@@ -1,11 +1,11 @@
 namespace Translator.Testing;
 
-/// <summary>One row of <c>../shared/reference/names.tsv</c>: the established renderings of a name.</summary>
+/// <summary>One row of <c>tests/Fixtures/reference/names.tsv</c>: the established renderings of a name.</summary>
 public sealed record ReferenceName(string English, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, string> Renderings)
 {
     /// <summary>Every row of the reference file, in file order.</summary>
     public static IReadOnlyList<ReferenceName> Load() =>
-        File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "reference", "names.tsv"))
+        File.ReadAllLines(Path.Combine(RepositoryPaths.Fixtures, "reference", "names.tsv"))
             .Where(l => !l.StartsWith('#'))
             .Skip(1)
             .Select(l => l.Split('\t'))

@@ -1,13 +1,13 @@
 namespace Translator.Testing;
 
-/// <summary>Locates the repository and the read-only <c>shared/</c> folder beside it.</summary>
+/// <summary>Locates the repository and the fixtures it carries, so a fresh clone runs its tests with nothing beside it.</summary>
 public static class RepositoryPaths
 {
     /// <summary>The directory holding <c>Translator.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> next to the repository (reference data and samples).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary><c>tests/Fixtures</c>: copies of the reference names and the scraped wire-copy samples.</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "Fixtures");
 
     private static string FindRoot()
     {

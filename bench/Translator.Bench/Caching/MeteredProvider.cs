@@ -19,6 +19,10 @@ internal sealed class MeteredProvider(ITranslationProvider inner) : ITranslation
 
     public bool Supports(string source, string target) => inner.Supports(source, target);
 
+    public bool SupportsSource(string source) => inner.SupportsSource(source);
+
+    public string OutputLanguage(string target) => inner.OutputLanguage(target);
+
     public Task<IReadOnlyList<string>> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref _characters, batch.Texts.Sum(t => (long)t.Text.Length));

@@ -117,7 +117,7 @@ internal sealed class SpeedCommand : IBenchCommand
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddTranslator();
+        builder.AddTranslatorServices();
         builder.AddTranslatorCaching();
         var app = builder.Build();
         app.MapTranslatorEndpoints();

@@ -24,7 +24,7 @@ internal sealed class CleanBenchCommand : IBenchCommand
         var fixtures = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "Translator.Cleaning.Tests", "Fixtures"), "*.txt", SearchOption.AllDirectories)
             .Select(f => File.ReadAllText(f).Split("@@@@ EXPECTED @@@@")[0])
             .ToArray();
-        var samples = Directory.GetFiles(Path.Combine(RepositoryPaths.Shared, "samples"), "*.txt").Select(File.ReadAllText).ToArray();
+        var samples = Directory.GetFiles(Path.Combine(RepositoryPaths.Fixtures, "samples"), "*.txt").Select(File.ReadAllText).ToArray();
 
         Console.WriteLine($"iterations per page: {iterations}");
         Console.WriteLine("| input | pages | KB per page (UTF-8) | CPU µs per page | CPU ms per KB |");

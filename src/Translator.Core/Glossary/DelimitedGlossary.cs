@@ -1,13 +1,15 @@
-using System.Text;
+using CsvHelper;
 using Translator.Core.Languages;
+using Translator.Core.Text;
 
 namespace Translator.Core.Glossary;
 
 /// <summary>
-/// The project's glossary format: one entry per line, a header naming the columns, lines starting with '#'
+/// The project's glossary format: one entry per record, a header naming the columns, lines starting with '#'
 /// ignored. Columns: <c>term</c> (required), <c>variants</c> (separated by '|'), <c>case_sensitive</c>
 /// (true/false), <c>note</c>, and one column per target language named by its BCP-47 tag holding the
-/// rendering. Fields may be quoted as in RFC 4180 (needed in CSV when a field holds a comma).
+/// rendering. Fields are quoted as in RFC 4180 (with either delimiter), so a quoted field may hold the
+/// delimiter, quotes and line breaks: every glossary the validator accepts is written and read back unchanged.
 /// </summary>
 public static class DelimitedGlossary
 {
@@ -16,35 +18,58 @@ public static class DelimitedGlossary
     private const string CaseColumn = "case_sensitive";
     private const string NoteColumn = "note";
     private const char VariantSeparator = '|';
+    private const char CommentPrefix = '#';
 
-    public static IReadOnlyList<GlossaryEntry> Read(string text, char delimiter)
+    /// <remarks>
+    /// Linear in the text; stops at the first record past <see cref="GlossaryValidator.MaxEntries"/> and when
+    /// <paramref name="cancellationToken"/> fires. Error messages name the line, never its text.
+    /// </remarks>
+    public static IReadOnlyList<GlossaryEntry> Read(string text, char delimiter, CancellationToken cancellationToken = default)
     {
+        var options = new CsvReaderOptions
+        {
+            Separator = delimiter,
+            Mode = CsvMode.Rfc4180,
+            HasHeader = false,
+            CommentPrefix = CommentPrefix,
+            TrimWhitespace = false,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            TrackLineNumbers = true,
+            IncludeValuesInExceptions = false,
+        };
         string[]? header = null;
         var entries = new List<GlossaryEntry>();
-        var lineNumber = 0;
-        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        var lineNumber = 0L;
+        try
         {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
+            using var csv = CsvReader.FromText(text.StartsWith('\uFEFF') ? text[1..] : text, options);
+            while (csv.Read())
             {
-                continue;
-            }
-            var fields = SplitFields(line, delimiter, lineNumber);
-            if (header is null)
-            {
-                header = fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
-                if (!header.Contains(TermColumn))
+                lineNumber = csv.LineNumber;
+                if ((entries.Count & 0xFF) == 0)
                 {
-                    throw new GlossaryFormatException($"Line {lineNumber}: the header has no \"{TermColumn}\" column.");
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
-                var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h));
-                if (unknown is not null)
+                var fields = new string[csv.FieldCount];
+                for (var i = 0; i < fields.Length; i++)
                 {
-                    throw new GlossaryFormatException($"Line {lineNumber}: column \"{unknown}\" is neither a known column nor a language tag.");
+                    fields[i] = csv.GetString(i) ?? "";
                 }
-                continue;
+                if (header is null)
+                {
+                    header = ReadHeader(fields, lineNumber);
+                    continue;
+                }
+                if (entries.Count == GlossaryValidator.MaxEntries)
+                {
+                    throw new GlossaryFormatException($"Line {lineNumber}: more than {GlossaryValidator.MaxEntries} entries.");
+                }
+                entries.Add(ToEntry(header, fields, lineNumber));
             }
-            entries.Add(ToEntry(header, fields, lineNumber));
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new GlossaryFormatException($"Line {(ex.LineNumber > 0 ? ex.LineNumber : lineNumber + 1)}: malformed quoting.");
         }
         return entries;
     }
@@ -52,34 +77,60 @@ public static class DelimitedGlossary
     public static string Write(IReadOnlyList<GlossaryEntry> entries, char delimiter)
     {
         var languages = entries.SelectMany(e => e.Renderings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var sb = new StringBuilder();
-        AppendRow(sb, delimiter, [TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages]);
-        foreach (var entry in entries)
+        using var text = new StringWriter();
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions
         {
-            AppendRow(sb, delimiter,
-            [
-                entry.Term,
-                string.Join(VariantSeparator, entry.Variants),
-                entry.CaseSensitive ? "true" : "false",
-                entry.Note ?? "",
-                .. languages.Select(l => entry.Renderings.GetValueOrDefault(l, "")),
-            ]);
+            Separator = delimiter,
+            NewLine = "\n",
+            // A term starting with '#' is quoted, so it is not read back as a comment.
+            CommentPrefix = CommentPrefix,
+            Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        }, leaveOpen: true))
+        {
+            csv.WriteRecord([TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages]);
+            foreach (var entry in entries)
+            {
+                csv.WriteRecord(
+                [
+                    entry.Term,
+                    string.Join(VariantSeparator, entry.Variants),
+                    entry.CaseSensitive ? "true" : "false",
+                    entry.Note ?? "",
+                    .. languages.Select(l => entry.Renderings.GetValueOrDefault(l, "")),
+                ]);
+            }
         }
-        return sb.ToString();
+        return text.ToString();
     }
 
-    private static GlossaryEntry ToEntry(string[] header, List<string> fields, int lineNumber)
+    private static string[] ReadHeader(string[] fields, long lineNumber)
     {
-        if (fields.Count > header.Length)
+        var header = fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        if (!header.Contains(TermColumn))
         {
-            throw new GlossaryFormatException($"Line {lineNumber}: {fields.Count} fields but the header names {header.Length} columns.");
+            throw new GlossaryFormatException($"Line {lineNumber}: the header has no \"{TermColumn}\" column.");
+        }
+        var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h));
+        if (unknown is not null)
+        {
+            throw new GlossaryFormatException($"Line {lineNumber}: column {QuotedValue.Of(unknown)} is neither a known column nor a language tag.");
+        }
+        return header;
+    }
+
+    private static GlossaryEntry ToEntry(string[] header, string[] fields, long lineNumber)
+    {
+        if (fields.Length > header.Length)
+        {
+            throw new GlossaryFormatException($"Line {lineNumber}: {fields.Length} fields but the header names {header.Length} columns.");
         }
         string term = "", variants = "", note = "";
         var caseSensitive = false;
         var renderings = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var c = 0; c < fields.Count; c++)
+        for (var c = 0; c < fields.Length; c++)
         {
-            var value = fields[c].Trim();
+            // Terms are trimmed (editors pad columns); a note is free text and kept as written.
+            var value = header[c] == NoteColumn ? fields[c] : fields[c].Trim();
             switch (header[c])
             {
                 case TermColumn: term = value; break;
@@ -101,64 +152,5 @@ public static class DelimitedGlossary
         return new GlossaryEntry(term,
             variants.Split(VariantSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             renderings, note.Length == 0 ? null : note, caseSensitive);
-    }
-
-    private static List<string> SplitFields(string line, char delimiter, int lineNumber)
-    {
-        var fields = new List<string>();
-        var i = 0;
-        while (true)
-        {
-            var field = new StringBuilder();
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        throw new GlossaryFormatException($"Line {lineNumber}: unterminated quoted field.");
-                    }
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    field.Append(line[i++]);
-                }
-            }
-            while (i < line.Length && line[i] != delimiter)
-            {
-                field.Append(line[i++]);
-            }
-            fields.Add(field.ToString());
-            if (i >= line.Length)
-            {
-                return fields;
-            }
-            i++;
-        }
-    }
-
-    private static void AppendRow(StringBuilder sb, char delimiter, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
-            {
-                sb.Append(delimiter);
-            }
-            first = false;
-            var needsQuotes = field.Contains(delimiter) || field.Contains('"') || field.StartsWith(' ') || field.EndsWith(' ');
-            sb.Append(needsQuotes ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field);
-        }
-        sb.Append('\n');
     }
 }

@@ -49,6 +49,3 @@ public sealed record GlossaryEntry(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
     }
 }
-
-/// <summary>Id, name and version of a glossary, for listings.</summary>
-public sealed record GlossarySummary(string Id, string Name, string SourceLanguage, long Version, int EntryCount);

@@ -6,7 +6,7 @@ public enum GlossaryFormat
     /// <summary>Tab-separated, the project's own format (see <see cref="DelimitedGlossary"/>).</summary>
     Tsv,
 
-    /// <summary>The same columns, comma-separated with RFC 4180 quoting.</summary>
+    /// <summary>The same columns, comma-separated with RFC 4180 quoting (a quoted field may hold commas, quotes and line breaks).</summary>
     Csv,
 
     /// <summary>TermBase eXchange (ISO 30042), the terminology format CAT tools exchange.</summary>
@@ -18,11 +18,12 @@ public static class GlossaryFiles
 {
     /// <exception cref="GlossaryFormatException">The text is not a glossary in that format.</exception>
     /// <param name="sourceLanguage">The glossary's source language (TBX files hold every language side by side).</param>
-    public static IReadOnlyList<GlossaryEntry> Read(GlossaryFormat format, string text, string sourceLanguage) => format switch
+    /// <param name="cancellationToken">Stops the read (an upload is parsed for as long as the call lasts, no longer).</param>
+    public static IReadOnlyList<GlossaryEntry> Read(GlossaryFormat format, string text, string sourceLanguage, CancellationToken cancellationToken = default) => format switch
     {
-        GlossaryFormat.Tsv => DelimitedGlossary.Read(text, '\t'),
-        GlossaryFormat.Csv => DelimitedGlossary.Read(text, ','),
-        GlossaryFormat.Tbx => TbxGlossary.Read(text, sourceLanguage),
+        GlossaryFormat.Tsv => DelimitedGlossary.Read(text, '\t', cancellationToken),
+        GlossaryFormat.Csv => DelimitedGlossary.Read(text, ',', cancellationToken),
+        GlossaryFormat.Tbx => TbxGlossary.Read(text, sourceLanguage, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

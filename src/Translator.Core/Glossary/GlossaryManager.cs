@@ -1,3 +1,5 @@
+using Translator.Core.Text;
+
 namespace Translator.Core.Glossary;
 
 /// <summary>No glossary with the requested id.</summary>
@@ -96,7 +98,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
         {
             var index = IndexOf(g, term);
             return index < 0
-                ? throw new GlossaryStateException($"Glossary \"{id}\" has no entry \"{term}\".")
+                ? throw new GlossaryStateException($"Glossary \"{id}\" has no entry {QuotedValue.Of(term)}.")
                 : g with { Entries = g.Entries.Where((_, i) => i != index).ToArray() };
         }, cancellationToken);
 

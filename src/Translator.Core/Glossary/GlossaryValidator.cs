@@ -1,4 +1,5 @@
 using Translator.Core.Languages;
+using Translator.Core.Text;
 
 namespace Translator.Core.Glossary;
 
@@ -22,6 +23,9 @@ public static class GlossaryValidator
     public const int MaxTermLength = 200;
     public const int MaxIdLength = 128;
 
+    /// <summary>The id rule as a client reads it, wherever an id is checked.</summary>
+    public static string IdRule { get; } = $"Must be 1 to {MaxIdLength} characters of letters, digits, '-', '_' or '.'.";
+
     public static bool IsValidId(string id) =>
         id.Length is > 0 and <= MaxIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
@@ -31,7 +35,7 @@ public static class GlossaryValidator
         var problems = new List<GlossaryProblem>();
         if (!IsValidId(glossary.Id))
         {
-            problems.Add(new("id", $"Must be 1 to {MaxIdLength} characters of letters, digits, '-', '_' or '.'."));
+            problems.Add(new("id", IdRule));
         }
         if (!LanguageTag.IsWellFormed(glossary.SourceLanguage))
         {
@@ -44,7 +48,7 @@ public static class GlossaryValidator
         }
         for (var e = 0; e < glossary.Entries.Count; e++)
         {
-            ValidateEntry(glossary.Entries[e], $"entries[{e}]", problems);
+            ValidateEntry(glossary.Entries[e], $"entries[{e}]", glossary.SourceLanguage, problems);
         }
         problems.AddRange(Conflicts(glossary.Entries));
         if (problems.Count > 0)
@@ -53,7 +57,7 @@ public static class GlossaryValidator
         }
     }
 
-    private static void ValidateEntry(GlossaryEntry entry, string field, List<GlossaryProblem> problems)
+    private static void ValidateEntry(GlossaryEntry entry, string field, string sourceLanguage, List<GlossaryProblem> problems)
     {
         var forms = entry.Forms.ToArray();
         for (var f = 0; f < forms.Length; f++)
@@ -68,6 +72,14 @@ public static class GlossaryValidator
             {
                 problems.Add(new(name, $"At most {MaxTermLength} characters."));
             }
+            else if (!IsTerm(forms[f]) || (f > 0 && forms[f].Contains(VariantSeparator, StringComparison.Ordinal)))
+            {
+                problems.Add(new(name, TermRule));
+            }
+        }
+        if (entry.Note is { } note && !IsNote(note))
+        {
+            problems.Add(new($"{field}.note", "Must not contain control characters other than tabs and line breaks."));
         }
         if (entry.Renderings.Count == 0)
         {
@@ -77,13 +89,52 @@ public static class GlossaryValidator
         {
             if (!LanguageTag.IsWellFormed(language))
             {
-                problems.Add(new($"{field}.renderings", $"\"{language}\" is not a BCP-47 language tag."));
+                problems.Add(new($"{field}.renderings", $"{QuotedValue.Of(language)} is not a BCP-47 language tag."));
+            }
+            else if (LanguageTag.IsWellFormed(sourceLanguage) && LanguageTag.PrimaryLanguage(language) == LanguageTag.PrimaryLanguage(sourceLanguage))
+            {
+                problems.Add(new($"{field}.renderings[{language}]", "A rendering into the glossary's source language is a variant, not a rendering."));
             }
             else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
             {
                 problems.Add(new($"{field}.renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
             }
+            else if (!IsTerm(rendering))
+            {
+                problems.Add(new($"{field}.renderings[{language}]", TermRule));
+            }
         }
+    }
+
+    private const string VariantSeparator = "|";
+    private const string TermRule = "Must not start or end with whitespace, contain control characters, or (in a variant) '|'.";
+
+    /// <summary>
+    /// What every file format can carry unchanged: no surrounding whitespace (readers trim), no control characters
+    /// (XML cannot hold most of them; a term has no use for them).
+    /// </summary>
+    private static bool IsTerm(string value) =>
+        value.Length > 0 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]) && !value.Any(char.IsControl) && IsXmlText(value);
+
+    private static bool IsNote(string value) => value.All(c => !char.IsControl(c) || c is '\t' or '\n' or '\r') && IsXmlText(value);
+
+    /// <summary>Characters XML 1.0 can carry (no lone surrogates, no U+FFFE/U+FFFF).</summary>
+    private static bool IsXmlText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (System.Xml.XmlConvert.IsXmlChar(value[i]))
+            {
+                continue;
+            }
+            if (i + 1 < value.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Two entries conflict when a spelling of one can match where a spelling of the other does and a rendering differs.</summary>
@@ -105,7 +156,7 @@ public static class GlossaryValidator
                     if (other != e && overlap && !SameRenderings(entries[e], entries[other]))
                     {
                         yield return new($"entries[{e}]",
-                            $"\"{form}\" is also a spelling of entry {other} (\"{entries[other].Term}\") with different renderings.");
+                            $"{QuotedValue.Of(form)} is also a spelling of entry {other} ({QuotedValue.Of(entries[other].Term)}) with different renderings.");
                     }
                 }
                 owners.Add((e, form));

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Translator.Core.Languages;
@@ -52,65 +53,213 @@ public static class TbxGlossary
                         new XElement(Tbx + "sourceDesc", new XElement(Tbx + "p", $"Translator glossary {glossary.Id} version {glossary.Version}")))),
                 new XElement(Tbx + "text", body)));
         using var writer = new Utf8StringWriter();
-        document.Save(writer);
+        // Entitized line breaks: a note's '\r' survives the reader's end-of-line normalisation, so export -> import is identity.
+        using (var xml = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, NewLineHandling = NewLineHandling.Entitize }))
+        {
+            document.Save(xml);
+        }
         return writer.ToString();
     }
 
+    /// <summary>Deeper than any TBX file needs (tbx/text/body/conceptEntry/langSec/termSec/term/hi is 8).</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Elements read before the file is refused: room for <see cref="GlossaryValidator.MaxEntries"/> entries in a dozen languages.</summary>
+    public const int MaxElements = 400_000;
+
     /// <param name="sourceLanguage">Selects the language section holding the source terms.</param>
-    public static IReadOnlyList<GlossaryEntry> Read(string text, string sourceLanguage)
+    /// <remarks>
+    /// One forward pass over the XML (time linear in the text, memory bounded by one entry), refusing files
+    /// nested deeper than <see cref="MaxDepth"/>, with more than <see cref="MaxElements"/> elements or more entries
+    /// than a glossary may hold, and stopping when <paramref name="cancellationToken"/> fires.
+    /// </remarks>
+    public static IReadOnlyList<GlossaryEntry> Read(string text, string sourceLanguage, CancellationToken cancellationToken = default)
     {
-        XDocument document;
+        // No DTDs: a glossary upload must not be able to expand entities or fetch anything.
+        using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        });
         try
         {
-            // No DTDs: a glossary upload must not be able to expand entities or fetch anything.
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            document = XDocument.Load(reader);
+            return new TbxReader(reader, LanguageTag.PrimaryLanguage(sourceLanguage)).Read(cancellationToken);
         }
         catch (XmlException ex)
         {
             throw new GlossaryFormatException($"Not well-formed XML (line {ex.LineNumber}).");
         }
-        var root = document.Root!;
-        var source = LanguageTag.PrimaryLanguage(sourceLanguage);
-        var entries = new List<GlossaryEntry>();
-        var index = 0;
-        foreach (var concept in root.Descendants().Where(e => e.Name.LocalName is "conceptEntry" or "termEntry"))
+    }
+
+    /// <summary>The state of one pass: the concept being read and the element whose text is being collected.</summary>
+    private sealed class TbxReader(XmlReader reader, string source)
+    {
+        private readonly List<GlossaryEntry> _entries = [];
+        private readonly StringBuilder _text = new();
+        private int _concepts;
+        private int _conceptDepth = -1;
+        private string[] _forms = [];
+        private Dictionary<string, string> _renderings = new(StringComparer.Ordinal);
+        private string? _note;
+        private bool _caseSensitive;
+        private int _sectionDepth = -1;
+        private string? _sectionLanguage;
+        private List<string> _sectionTerms = [];
+        private int _captureDepth = -1;
+        private Capture _capture;
+
+        private enum Capture { None, Term, Note, CaseSensitive }
+
+        public List<GlossaryEntry> Read(CancellationToken cancellationToken)
         {
-            index++;
-            string[] forms = [];
-            var renderings = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var section in concept.Elements().Where(e => e.Name.LocalName is "langSec" or "langSet"))
+            var elements = 0;
+            while (reader.Read())
             {
-                var language = Lang(section) ?? throw new GlossaryFormatException($"Concept {index}: a language section has no xml:lang.");
-                var terms = section.Descendants().Where(e => e.Name.LocalName == "term").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToArray();
-                if (LanguageTag.PrimaryLanguage(language) == source)
+                switch (reader.NodeType)
                 {
-                    forms = terms;
-                }
-                else if (terms.Length > 0)
-                {
-                    renderings[LanguageTag.Normalize(language)] = terms[0];
+                    case XmlNodeType.Element:
+                        if (++elements > MaxElements)
+                        {
+                            throw Refused($"more than {MaxElements} elements.");
+                        }
+                        if (reader.Depth >= MaxDepth)
+                        {
+                            throw Refused($"elements nested deeper than {MaxDepth}.");
+                        }
+                        if ((elements & 0x3FF) == 0)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+                        var empty = reader.IsEmptyElement;
+                        Start();
+                        if (empty)
+                        {
+                            End(reader.Depth);
+                        }
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        if (_capture != Capture.None)
+                        {
+                            _text.Append(reader.Value);
+                        }
+                        break;
+                    case XmlNodeType.EndElement:
+                        End(reader.Depth);
+                        break;
                 }
             }
-            if (forms.Length == 0)
-            {
-                throw new GlossaryFormatException($"Concept {index}: no term in the source language.");
-            }
-            var note = concept.Elements().FirstOrDefault(e => e.Name.LocalName == "note")?.Value;
-            var caseSensitive = concept.Elements().Any(e => e.Name.LocalName == "descrip" && (string?)e.Attribute("type") == CaseSensitiveType && e.Value.Trim() == "true");
-            entries.Add(new GlossaryEntry(forms[0], forms[1..], renderings, note, caseSensitive));
+            return _entries;
         }
-        return entries;
+
+        private GlossaryFormatException Refused(string what) => new($"Line {((IXmlLineInfo)reader).LineNumber}: {what}");
+
+        private void Start()
+        {
+            if (_capture != Capture.None)
+            {
+                // Inline markup inside a term or note: its text belongs to the element being collected.
+                return;
+            }
+            var depth = reader.Depth;
+            switch (reader.LocalName)
+            {
+                case "conceptEntry" or "termEntry" when _conceptDepth < 0:
+                    _concepts++;
+                    _conceptDepth = depth;
+                    break;
+                case "langSec" or "langSet" when _conceptDepth >= 0 && depth == _conceptDepth + 1:
+                    var lang = reader.GetAttribute("lang", XNamespace.Xml.NamespaceName);
+                    _sectionLanguage = lang is { Length: > 0 } && LanguageTag.IsWellFormed(lang)
+                        ? LanguageTag.Normalize(lang)
+                        : throw new GlossaryFormatException($"Concept {_concepts}: a language section has no xml:lang.");
+                    _sectionDepth = depth;
+                    _sectionTerms = [];
+                    break;
+                case "term" when _sectionDepth >= 0:
+                    Begin(Capture.Term, depth);
+                    break;
+                case "note" when _conceptDepth >= 0 && depth == _conceptDepth + 1 && _note is null:
+                    Begin(Capture.Note, depth);
+                    break;
+                case "descrip" when _conceptDepth >= 0 && depth == _conceptDepth + 1 && reader.GetAttribute("type") == CaseSensitiveType:
+                    Begin(Capture.CaseSensitive, depth);
+                    break;
+            }
+        }
+
+        private void Begin(Capture capture, int depth)
+        {
+            _capture = capture;
+            _captureDepth = depth;
+            _text.Clear();
+        }
+
+        private void End(int depth)
+        {
+            if (_capture != Capture.None)
+            {
+                if (depth != _captureDepth)
+                {
+                    return;
+                }
+                var value = _text.ToString();
+                switch (_capture)
+                {
+                    case Capture.Term when value.Trim() is { Length: > 0 } term:
+                        _sectionTerms.Add(term);
+                        break;
+                    case Capture.Note:
+                        _note = value;
+                        break;
+                    case Capture.CaseSensitive:
+                        _caseSensitive |= value.Trim() == "true";
+                        break;
+                }
+                _capture = Capture.None;
+            }
+            else if (depth == _sectionDepth)
+            {
+                if (LanguageTag.PrimaryLanguage(_sectionLanguage!) == source)
+                {
+                    _forms = [.. _sectionTerms];
+                }
+                else if (_sectionTerms.Count > 0)
+                {
+                    _renderings[_sectionLanguage!] = _sectionTerms[0];
+                }
+                _sectionDepth = -1;
+            }
+            else if (depth == _conceptDepth)
+            {
+                EndConcept();
+            }
+        }
+
+        private void EndConcept()
+        {
+            if (_forms.Length == 0)
+            {
+                throw new GlossaryFormatException($"Concept {_concepts}: no term in the source language.");
+            }
+            if (_entries.Count == GlossaryValidator.MaxEntries)
+            {
+                throw Refused($"more than {GlossaryValidator.MaxEntries} entries.");
+            }
+            _entries.Add(new GlossaryEntry(_forms[0], _forms[1..], _renderings, _note, _caseSensitive));
+            _conceptDepth = -1;
+            _forms = [];
+            _renderings = new(StringComparer.Ordinal);
+            _note = null;
+            _caseSensitive = false;
+        }
     }
 
     private static XElement TermSec(string term, string status) =>
         new(Tbx + "termSec",
             new XElement(Tbx + "term", term),
             new XElement(Tbx + "termNote", new XAttribute("type", "administrativeStatus"), status));
-
-    private static string? Lang(XElement element) => (string?)element.Attribute(XNamespace.Xml + "lang") is { Length: > 0 } lang && LanguageTag.IsWellFormed(lang)
-        ? LanguageTag.Normalize(lang)
-        : null;
 
     private sealed class Utf8StringWriter : StringWriter
     {

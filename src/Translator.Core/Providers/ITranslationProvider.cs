@@ -1,3 +1,5 @@
+using Translator.Core.Languages;
+
 namespace Translator.Core.Providers;
 
 /// <summary>A machine-translation engine behind one small interface: batch in, batch out.</summary>
@@ -17,6 +19,19 @@ public interface ITranslationProvider
 
     /// <summary>Whether the provider translates from <paramref name="source"/> to <paramref name="target"/> (BCP-47).</summary>
     bool Supports(string source, string target);
+
+    /// <summary>
+    /// Whether the provider translates from <paramref name="source"/> into any language, so a request with an
+    /// unsupported source is reported on its source language. Providers that do not know say yes.
+    /// </summary>
+    bool SupportsSource(string source) => true;
+
+    /// <summary>
+    /// The language the provider actually writes for <paramref name="target"/>: two targets with the same output
+    /// language are one translation paid twice, so a request may not ask for both. By default the primary
+    /// language ("ko" for "ko", "ko-KR" and "ko-Kore"); providers that write regional or script varieties override it.
+    /// </summary>
+    string OutputLanguage(string target) => LanguageTag.PrimaryLanguage(target);
 
     /// <summary>
     /// Translates every text of the batch; the result has one entry per input text, in order.

@@ -31,6 +31,8 @@ internal sealed class PseudoLocalizationProvider : ITranslationProvider
     public bool Supports(string source, string target) =>
         Languages.Contains(LanguageTag.PrimaryLanguage(source)) && Languages.Contains(LanguageTag.PrimaryLanguage(target));
 
+    public bool SupportsSource(string source) => Languages.Contains(LanguageTag.PrimaryLanguage(source));
+
     public Task<IReadOnlyList<string>> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

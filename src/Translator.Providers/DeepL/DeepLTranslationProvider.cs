@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Translator.Core.Languages;
 using Translator.Core.Providers;
 using Translator.Providers.Http;
 
@@ -38,6 +39,11 @@ internal sealed class DeepLTranslationProvider(
 
     public bool Supports(string source, string target) =>
         DeepLLanguages.SourceCode(source) is not null && DeepLLanguages.TargetCode(target, _options) is not null;
+
+    public bool SupportsSource(string source) => DeepLLanguages.SourceCode(source) is not null;
+
+    /// <summary>DeepL's target code: "en" and "en-US" are one language (with the default variant), "pt-BR" and "pt-PT" two.</summary>
+    public string OutputLanguage(string target) => DeepLLanguages.TargetCode(target, _options) ?? LanguageTag.Normalize(target);
 
     public async Task<IReadOnlyList<string>> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {

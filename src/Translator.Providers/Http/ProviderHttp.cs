@@ -17,12 +17,15 @@ internal static partial class ProviderHttp
 {
     /// <summary>
     /// For request bodies: non-ASCII text stays as UTF-8 rather than \u escapes, which keeps bodies (and
-    /// their measured size) close to the text's own size. Bodies are never embedded in HTML.
+    /// their measured size) close to the text's own size. Bodies are never embedded in HTML. Metadata comes
+    /// from the source-generated <see cref="ProviderJsonContext"/> only: no reflection, and a DTO missing
+    /// from it fails the first test that sends it.
     /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = ProviderJsonContext.Default,
     };
 
     /// <summary>The longest provider error message written to the log.</summary>

@@ -30,6 +30,8 @@ internal sealed class LibreTranslateProvider(
 
     public bool Supports(string source, string target) => Code(source) is not null && Code(target) is not null;
 
+    public bool SupportsSource(string source) => Code(source) is not null;
+
     public async Task<IReadOnlyList<string>> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {
         var source = Code(batch.SourceLanguage);
@@ -73,12 +75,12 @@ internal sealed class LibreTranslateProvider(
         return _options.LanguageCodes.Contains(primary, StringComparer.OrdinalIgnoreCase) ? primary : null;
     }
 
-    private sealed record TranslateRequest(
+    internal sealed record TranslateRequest(
         [property: JsonPropertyName("q")] IReadOnlyList<string> Q,
         [property: JsonPropertyName("source")] string Source,
         [property: JsonPropertyName("target")] string Target,
         [property: JsonPropertyName("format")] string Format,
         [property: JsonPropertyName("api_key")] string? ApiKey);
 
-    private sealed record TranslateResponse([property: JsonPropertyName("translatedText")] IReadOnlyList<string>? TranslatedText);
+    internal sealed record TranslateResponse([property: JsonPropertyName("translatedText")] IReadOnlyList<string>? TranslatedText);
 }

@@ -2,20 +2,24 @@ using Grpc.Core;
 using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Protos.V1;
-using CoreEntry = Translator.Core.Glossary.GlossaryEntry;
 using CoreGlossary = Translator.Core.Glossary.Glossary;
 
 namespace Translator.Server.Grpc;
 
 /// <summary>
 /// The gRPC adapter for glossary management: validate the request's shape, call <see cref="GlossaryManager"/>,
-/// map the result. Content rules (conflicts, sizes, languages) are the core's; domain failures become statuses
-/// in <see cref="TranslationErrorInterceptor"/>.
+/// map the result. Content rules (conflicts, sizes, languages, file formats) are the core's; domain failures,
+/// these included, become statuses in <see cref="TranslationErrorInterceptor"/> only.
 /// </summary>
+[BindServiceMethod(typeof(GlossaryGrpcService), nameof(BindService))]
 internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : GlossaryService.GlossaryServiceBase
 {
     private const int MaxNameLength = 200;
     private const int MaxImportCharacters = 2_000_000;
+
+    /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, GlossaryService.GlossaryServiceBase? service) =>
+        GlossaryService.BindService(new MalformedRequestBinder(binder), service);
 
     public override async Task<CreateGlossaryResponse> CreateGlossary(CreateGlossaryRequest request, ServerCallContext context)
     {
@@ -77,15 +81,7 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
         var sourceLanguage = request.Replace
             ? (await glossaries.GetAsync(request.GlossaryId, cancellationToken)).SourceLanguage
             : LanguageTag.Normalize(request.SourceLanguage);
-        IReadOnlyList<CoreEntry> entries;
-        try
-        {
-            entries = GlossaryFiles.Read(format!.Value, request.Content, sourceLanguage);
-        }
-        catch (GlossaryFormatException ex)
-        {
-            throw RpcErrors.InvalidArgument("content", ex.Message);
-        }
+        var entries = GlossaryFiles.Read(format!.Value, request.Content, sourceLanguage, cancellationToken);
         var imported = await Validating("content: ", request.Replace
             ? glossaries.ReplaceAsync(request.GlossaryId, request.Name.Length == 0 ? null : request.Name, entries, 0, cancellationToken)
             : glossaries.CreateAsync(request.GlossaryId, request.Name, sourceLanguage, entries, cancellationToken));
@@ -100,16 +96,19 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
         return new ExportGlossaryResponse { Content = GlossaryFiles.Write(format!.Value, glossary) };
     }
 
-    /// <summary>Reports the core's validation problems as field violations, under the request field they came from.</summary>
+    /// <summary>
+    /// Places the core's validation problems under the request field they came from ("glossary.entries[2]");
+    /// <see cref="TranslationErrorInterceptor"/> reports them, as it does every domain failure.
+    /// </summary>
     private static async Task<CoreGlossary> Validating(string fieldPrefix, Task<CoreGlossary> change)
     {
         try
         {
             return await change;
         }
-        catch (GlossaryValidationException ex)
+        catch (GlossaryValidationException ex) when (fieldPrefix.Length > 0)
         {
-            throw RpcErrors.InvalidArgument(ex.Problems.Select(p => new FieldViolation(fieldPrefix + p.Field, p.Description)).ToArray());
+            throw new GlossaryValidationException(ex.Problems.Select(p => p with { Field = fieldPrefix + p.Field }).ToArray());
         }
     }
 
@@ -123,7 +122,7 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
     }
 
     private static FieldViolation? ValidateId(string id, string field) =>
-        GlossaryValidator.IsValidId(id) ? null : new FieldViolation(field, $"Must be 1 to {GlossaryValidator.MaxIdLength} characters of letters, digits, '-', '_' or '.'.");
+        GlossaryValidator.IsValidId(id) ? null : new FieldViolation(field, GlossaryValidator.IdRule);
 
     private static FieldViolation? ValidateName(string name, string field) =>
         name.Length <= MaxNameLength ? null : new FieldViolation(field, $"At most {MaxNameLength} characters.");

@@ -25,6 +25,14 @@ internal static class RpcErrors
     public static RpcException InvalidArgument(string field, string description) =>
         InvalidArgument([new FieldViolation(field, description)]);
 
+    /// <summary>The request's bytes are not a valid message of its type (invalid UTF-8 in a string, a truncated field).</summary>
+    public static RpcException MalformedRequest() =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "The request is not a valid protobuf message of its type (a string field that is not valid UTF-8, or a truncated field).",
+        }.ToRpcException();
+
     public static RpcException QuotaExceeded(string provider) =>
         new Google.Rpc.Status
         {

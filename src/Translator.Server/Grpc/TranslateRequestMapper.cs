@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using Translator.Core;
 using Translator.Core.Articles;
 using Translator.Core.Cleaning;
+using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Core.Text;
 using Translator.Protos.V1;
 using CoreFormality = Translator.Core.Providers.Formality;
 using ProtoFormality = Translator.Protos.V1.Formality;
@@ -17,8 +19,6 @@ namespace Translator.Server.Grpc;
 /// </summary>
 internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers, IArticleCleaner cleaner)
 {
-    private const int MaxGlossaryIdLength = 128;
-
     public TranslationJob ToJob(TranslateArticleRequest request) =>
         ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
 
@@ -55,11 +55,12 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
     {
         var violations = new List<FieldViolation>();
         var source = ValidateArticle(article, clean, violations);
-        var sourceOk = ValidateSourceLanguage(sourceLanguage, violations);
+        var sourceOk = ValidateSourceLanguage(sourceLanguage, violations) && ValidateTranslatableSource(sourceLanguage, violations);
         var targets = ValidateTargets(sourceOk ? LanguageTag.Normalize(sourceLanguage) : null, targetLanguages, violations);
-        if (glossaryId.Length > MaxGlossaryIdLength || glossaryId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        // Empty selects the default glossary; anything else follows the one id rule.
+        if (glossaryId.Length > 0 && !GlossaryValidator.IsValidId(glossaryId))
         {
-            violations.Add(new("glossary_id", $"Must be at most {MaxGlossaryIdLength} characters of letters, digits, '-', '_' or '.'."));
+            violations.Add(new("glossary_id", GlossaryValidator.IdRule));
         }
         var formality = (translationOptions?.Formality ?? ProtoFormality.Unspecified) switch
         {
@@ -162,10 +163,20 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         }
         if (!LanguageTag.IsWellFormed(sourceLanguage))
         {
-            violations.Add(new("source_language", $"\"{Truncate(sourceLanguage)}\" is not a BCP-47 language tag."));
+            violations.Add(new("source_language", $"{QuotedValue.Of(sourceLanguage)} is not a BCP-47 language tag."));
             return false;
         }
         return true;
+    }
+
+    private bool ValidateTranslatableSource(string sourceLanguage, List<FieldViolation> violations)
+    {
+        if (providers.Providers.Any(p => p.SupportsSource(sourceLanguage)))
+        {
+            return true;
+        }
+        violations.Add(new("source_language", $"Translation from \"{LanguageTag.Normalize(sourceLanguage)}\" is not supported by the configured provider."));
+        return false;
     }
 
     private string[] ValidateTargets(string? source, IReadOnlyList<string> targets, List<FieldViolation> violations)
@@ -180,7 +191,8 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             violations.Add(new("target_languages", $"{targets.Count} target languages requested; at most {options.Value.MaxTargetLanguages} are accepted."));
             return [];
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Keyed by the language the provider writes: "ko", "ko-KR" and "ko-Kore" are one translation, paid once.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<string>(targets.Count);
         for (var i = 0; i < targets.Count; i++)
         {
@@ -188,21 +200,29 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             var target = targets[i];
             if (!LanguageTag.IsWellFormed(target))
             {
-                violations.Add(new(field, $"\"{Truncate(target)}\" is not a BCP-47 language tag."));
+                violations.Add(new(field, $"{QuotedValue.Of(target)} is not a BCP-47 language tag."));
                 continue;
             }
             var normalized = LanguageTag.Normalize(target);
+            var provider = source is null ? null : providers.PreferredFor(source, normalized);
+            var output = provider?.OutputLanguage(normalized) ?? normalized;
             if (source is not null && LanguageTag.PrimaryLanguage(source) == LanguageTag.PrimaryLanguage(normalized))
             {
                 violations.Add(new(field, $"\"{normalized}\" is the source language."));
             }
-            else if (!seen.Add(normalized))
+            else if (seen.TryGetValue(output, out var first))
             {
-                violations.Add(new(field, $"\"{normalized}\" is requested more than once."));
+                violations.Add(new(field, first == normalized
+                    ? $"\"{normalized}\" is requested more than once."
+                    : $"\"{normalized}\" is translated into the same language as \"{first}\"; request one of them."));
             }
-            else if (source is not null && providers.PreferredFor(source, normalized) is null)
+            else if (source is not null && provider is null)
             {
                 violations.Add(new(field, $"Translation from \"{source}\" to \"{normalized}\" is not supported by the configured provider."));
+            }
+            else
+            {
+                seen[output] = normalized;
             }
             result.Add(normalized);
         }
@@ -214,7 +234,4 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         violations.Add(new(field, description));
         return fallback;
     }
-
-    /// <summary>Echoes at most a short prefix of a bad value: enough to recognise it, never a payload.</summary>
-    private static string Truncate(string value) => value.Length <= 35 ? value : value[..32] + "...";
 }

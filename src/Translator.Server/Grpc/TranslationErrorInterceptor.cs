@@ -8,7 +8,8 @@ namespace Translator.Server.Grpc;
 
 /// <summary>
 /// Turns domain failures into gRPC statuses in one place, so services stay thin and every RPC reports
-/// the same failure the same way. Details go to the server log; clients get a status and typed details.
+/// the same failure the same way, whichever of the four handler kinds it is. Details go to the server log;
+/// clients get a status and typed details.
 /// </summary>
 internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErrorInterceptor> logger) : Interceptor
 {
@@ -40,12 +41,44 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } rpc)
+        {
+            throw rpc;
+        }
+    }
+
     private RpcException? Map(Exception exception, ServerCallContext context)
     {
         switch (exception)
         {
             case TranslationRequestException invalid:
                 return RpcErrors.InvalidArgument(invalid.Field, invalid.Message);
+            case GlossaryValidationException invalid:
+                return RpcErrors.InvalidArgument(invalid.Problems.Select(p => new FieldViolation(p.Field, p.Description)).ToArray());
+            case GlossaryFormatException format:
+                // Only imports parse glossary files; the message names a line or element, never its text.
+                return RpcErrors.InvalidArgument("content", format.Message);
             case GlossaryNotFoundException missing:
                 return RpcErrors.GlossaryNotFound(missing.Id);
             case GlossaryAlreadyExistsException exists:

@@ -8,12 +8,17 @@ using Translator.Protos.V1;
 namespace Translator.Server.Grpc;
 
 /// <summary>The gRPC adapter: validate and map the request, call the pipeline, map the result.</summary>
+[BindServiceMethod(typeof(TranslationGrpcService), nameof(BindService))]
 internal sealed class TranslationGrpcService(
     TranslateRequestMapper mapper,
     ITranslationPipeline pipeline,
     ArticleSegmenter segmenter,
     IOptions<TranslatorOptions> options) : TranslationService.TranslationServiceBase
 {
+    /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase binder, TranslationService.TranslationServiceBase? service) =>
+        TranslationService.BindService(new MalformedRequestBinder(binder), service);
+
     public override async Task<TranslateArticleResponse> TranslateArticle(TranslateArticleRequest request, ServerCallContext context)
     {
         var view = CheckedView(request.View);

@@ -7,9 +7,10 @@ namespace Translator.Server.Hosting;
 
 internal static class TranslatorHostingExtensions
 {
-    /// <summary>The gRPC surface, health, reflection, the translation core and its real providers.</summary>
-    public static IServiceCollection AddTranslator(this IServiceCollection services)
+    /// <summary>The gRPC surface, health, reflection, the translation core, article cleaning and the real providers.</summary>
+    public static WebApplicationBuilder AddTranslatorServices(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<TranslationErrorInterceptor>();
@@ -23,7 +24,7 @@ internal static class TranslatorHostingExtensions
         services.AddArticleCleaning();
         services.AddTranslationProviders();
         services.AddHostedService<DefaultGlossarySeeding>();
-        return services;
+        return builder;
     }
 
     public static WebApplication MapTranslatorEndpoints(this WebApplication app)

@@ -6,7 +6,7 @@ using Translator.Testing;
 namespace Translator.Cleaning.Tests.Samples;
 
 /// <summary>
-/// The two shared wire copies must come out exactly as the story. Their text stays outside the repository:
+/// The two shared wire copies (copied into <c>tests/Fixtures/samples</c>) must come out exactly as the story:
 /// each expected paragraph is pinned by its first and last words, and the whole body by a SHA-256 of the
 /// paragraphs joined with newlines.
 /// </summary>
@@ -71,7 +71,7 @@ public class SharedSampleTests
 
     private static CleanedArticle Clean(string sample)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "samples", sample));
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "samples", sample));
         return new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Text, text));
     }
 

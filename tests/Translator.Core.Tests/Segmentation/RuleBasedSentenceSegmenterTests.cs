@@ -52,7 +52,7 @@ public sealed class RuleBasedSentenceSegmenterTests
     [Fact]
     public void Split_SharedWireSamplesAndFixtures_SpansReassembleTheParagraphExactly()
     {
-        var paragraphs = Directory.GetFiles(Path.Combine(RepositoryPaths.Shared, "samples"), "*.txt")
+        var paragraphs = Directory.GetFiles(Path.Combine(RepositoryPaths.Fixtures, "samples"), "*.txt")
             .SelectMany(f => File.ReadAllText(f).Split("\n\n"))
             .Concat(Cases.Select(c => c.Text))
             .Where(p => p.Trim().Length > 0)

@@ -57,6 +57,30 @@ public sealed class DeepLTranslationProviderTests : DeepLStandInTests
     }
 
     [Theory]
+    [InlineData("ko", "ko-KR", true)]
+    [InlineData("ko", "ko-Kore", true)]
+    [InlineData("en", "en-US", true)]
+    [InlineData("pt-BR", "pt-PT", false)]
+    [InlineData("zh-Hans", "zh-Hant", false)]
+    [InlineData("zh", "zh-TW", false)]
+    [InlineData("en-GB", "en-US", false)]
+    public async Task OutputLanguage_TwoTags_SameOnlyWhenDeepLWritesOneLanguage(string first, string second, bool same)
+    {
+        await using var harness = Create(DeepL.Url);
+
+        Assert.Equal(same, harness.DeepL.OutputLanguage(first) == harness.DeepL.OutputLanguage(second));
+    }
+
+    [Fact]
+    public async Task SupportsSource_LanguageDeepLReadsAndOneItDoesNot_TrueThenFalse()
+    {
+        await using var harness = Create(DeepL.Url);
+
+        Assert.True(harness.DeepL.SupportsSource("en"));
+        Assert.False(harness.DeepL.SupportsSource("vi"));
+    }
+
+    [Theory]
     [InlineData("en", "xx")]
     [InlineData("xx", "ko")]
     [InlineData("en", "vi")]

@@ -86,6 +86,53 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Translate_Directory_ExitsTwoWithAClearErrorAndNoStackTrace()
+    {
+        var result = await Cli("translate", Path.GetTempPath(), "--to", "ko", "--server", _server.ToString());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_RequestOverTheServersSizeLimit_ExitsTwoNotRetryLater()
+    {
+        var big = Path.Combine(Path.GetTempPath(), $"translator-cli-big-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(big, string.Concat(Enumerable.Repeat("A sentence of wire copy that goes on. ", 120_000)), _ct);
+        try
+        {
+            var result = await Cli("translate", big, "--to", "ko", "--server", _server.ToString());
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("ResourceExhausted", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(big);
+        }
+    }
+
+    [Fact]
+    public async Task Translate_UnaryResponseOverFourMegabytes_PrintsIt()
+    {
+        // 190,000 characters (under the article limit) into six languages with per-segment detail: well over 4 MB.
+        var big = Path.Combine(Path.GetTempPath(), $"translator-cli-wide-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(big, string.Join("\n\n", Enumerable.Range(0, 950).Select(i => $"Paragraph {i} of the long report. " + string.Concat(Enumerable.Repeat("Officials met again today. ", 6)))), _ct);
+        try
+        {
+            var result = await Cli("translate", big, "--to", "ko,ru,ja,de,fr,es", "--json", "--server", _server.ToString());
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(result.StandardOutput) > 4 * 1024 * 1024);
+        }
+        finally
+        {
+            File.Delete(big);
+        }
+    }
+
+    [Fact]
     public async Task Translate_NoServerListening_ExitsThree()
     {
         var port = _server.Port;
@@ -108,7 +155,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task TranslateClean_ScrapedPage_TranslatesOnlyTheArticle()
     {
-        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-tabloid.txt");
+        var page = Path.Combine(RepositoryPaths.Fixtures, "samples", "wire-copy-tabloid.txt");
 
         var result = await Cli("translate", page, "--to", "ko", "--clean", "--json", "--server", _server.ToString());
 
@@ -122,7 +169,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Clean_ScrapedPage_PrintsTitleParagraphsAndDroppedBlocks()
     {
-        var page = Path.Combine(RepositoryPaths.Shared, "samples", "wire-copy-observer.txt");
+        var page = Path.Combine(RepositoryPaths.Fixtures, "samples", "wire-copy-observer.txt");
 
         var result = await Cli("clean", page, "--server", _server.ToString());
 

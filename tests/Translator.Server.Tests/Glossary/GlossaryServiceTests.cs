@@ -164,4 +164,21 @@ public sealed class GlossaryServiceTests : IDisposable
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(field, error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
     }
+
+    [Fact]
+    public async Task ImportGlossary_TbxWith200000NestedElements_InvalidArgumentOnContent()
+    {
+        // The reported attack (1.4 MB, under the size limit) once burned minutes of CPU, quadratic in depth.
+        var tbx = "<tbx xml:lang=\"en\"><text><body>" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</body></text></tbx>";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client().ImportGlossaryAsync(new ImportGlossaryRequest
+        {
+            GlossaryId = "deep", SourceLanguage = "en", Format = GlossaryFormat.Tbx, Content = tbx,
+        }, cancellationToken: _ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Single();
+        Assert.Equal("content", violation.Field);
+        Assert.Contains("nested deeper than", violation.Description, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class CleanArticleTests : IDisposable
 
     private TranslationService.TranslationServiceClient Client() => new(_factory.CreateChannel());
 
-    private static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "samples", name));
+    private static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "samples", name));
 
     [Fact]
     public async Task CleanArticle_ObserverCopy_ReturnsTheStoryAndAuditableDrops()

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
+using Translator.Testing;
 
 namespace Translator.Server.Tests.Grpc;
 
@@ -114,6 +115,11 @@ public sealed class TranslationServiceTests : IDisposable
         { "target_languages", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(Enumerable.Repeat("ko", 11)); } },
         { "source_language", r => r.SourceLanguage = "" },
         { "source_language", r => r.SourceLanguage = "english!" },
+        // Well-formed but not translatable: the source is at fault, not the first target.
+        { "source_language", r => r.SourceLanguage = "xx" },
+        // One output language requested three ways would be three paid translations of the same text.
+        { "target_languages[1]", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(["ko", "ko-KR"]); } },
+        { "target_languages[2]", r => { r.TargetLanguages.Clear(); r.TargetLanguages.Add(["ko", "ru", "ko-Kore"]); } },
         { "article", r => r.Article = null },
         { "article.text", r => r.Article.Text = " \n\n  " },
         { "article", r => r.Article.ClearBody() },
@@ -135,6 +141,45 @@ public sealed class TranslationServiceTests : IDisposable
         var badRequest = error.GetRpcStatus()?.GetDetail<BadRequest>();
         Assert.NotNull(badRequest);
         Assert.Contains(badRequest.FieldViolations, v => v.Field == field && v.Description.Length > 0);
+    }
+
+    [Fact]
+    public async Task TranslateArticle_SourceNotTranslatable_OnlySourceLanguageIsReported()
+    {
+        var request = Request("ko", "ru");
+        request.SourceLanguage = "xx";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client().TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
+
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("source_language", violation.Field);
+    }
+
+    [Fact]
+    public async Task TranslateArticle_ValueWithLineBreaksAndControls_EchoedEscapedNeverRaw()
+    {
+        var request = Request("ko\nINFO forged log line\u0007\u202e");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client().TranslateArticleAsync(request, cancellationToken: _ct).ResponseAsync);
+
+        var description = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Description;
+        Assert.Contains("\\n", description, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, c => char.IsControl(c) || c == '\u202e');
+        Assert.DoesNotContain(error.Status.Detail, c => char.IsControl(c) || c == '\u202e');
+    }
+
+    [Fact]
+    public async Task TranslateArticle_ValueWithLineBreak_ReachesTheLogEscapedOnly()
+    {
+        var logs = new LogRecorder();
+        using var factory = new TranslatorServerFactory().WithLogs(logs);
+        var client = new TranslationService.TranslationServiceClient(factory.CreateChannel());
+
+        await Assert.ThrowsAsync<RpcException>(() => client.TranslateArticleAsync(Request("ko\nINFO forged log line"), cancellationToken: _ct).ResponseAsync);
+
+        // grpc-dotnet logs the status detail: the value is there, escaped, and cannot start a line of its own.
+        Assert.Contains(logs.Entries, e => e.Text.Contains("INFO forged", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Text.Contains("\nINFO forged", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Translator.Core;
 using Translator.Core.Providers;
+using Translator.Testing;
 
 namespace Translator.Server.Tests.Infrastructure;
 
@@ -42,6 +44,14 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
         _settings["Translation:Provider"] = _settings.TryGetValue("Translation:Provider", out var existing) && existing is { Length: > 0 } && existing != "Pseudo"
             ? $"{existing},{provider.Name}"
             : provider.Name;
+        return this;
+    }
+
+    /// <summary>Sends every log entry of every level to <paramref name="recorder"/>.</summary>
+    public TranslatorServerFactory WithLogs(LogRecorder recorder)
+    {
+        _settings["Logging:LogLevel:Default"] = "Trace";
+        _services.Add(s => s.AddSingleton<ILoggerProvider>(recorder));
         return this;
     }
 

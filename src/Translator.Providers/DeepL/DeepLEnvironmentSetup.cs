@@ -22,15 +22,3 @@ internal sealed class DeepLEnvironmentSetup(IConfiguration configuration) : IPos
         }
     }
 }
-
-/// <summary>A missing key stops start-up, but only where DeepL is actually selected.</summary>
-internal sealed class DeepLKeyValidation(IConfiguration configuration) : IValidateOptions<DeepLOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DeepLOptions options) =>
-        string.IsNullOrWhiteSpace(options.AuthKey)
-        && ProviderSelection.IsSelected(configuration, DeepLTranslationProvider.ProviderName)
-            ? ValidateOptionsResult.Fail(
-                $"Translation:Provider names DeepL but no DeepL API key is configured: set {DeepLOptions.SectionName}:{nameof(DeepLOptions.AuthKey)} " +
-                $"or the {DeepLOptions.AuthKeyVariable} environment variable.")
-            : ValidateOptionsResult.Success;
-}
