@@ -9,6 +9,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["cost"] = new CostCommand(),
     ["speed"] = new SpeedCommand(),
     ["clean"] = new CleanBenchCommand(),
+    ["clean-dev"] = new CleanDevSetCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),

@@ -16,7 +16,7 @@ internal sealed class TranslationGrpcService(
 {
     public override async Task<TranslateArticleResponse> TranslateArticle(TranslateArticleRequest request, ServerCallContext context)
     {
-        var job = mapper.ToJob(request);
+        var job = mapper.ToJob(request, context.CancellationToken);
         var articles = await pipeline.TranslateAllAsync(job, context.CancellationToken);
         return new TranslateArticleResponse
         {
@@ -28,7 +28,7 @@ internal sealed class TranslationGrpcService(
     public override async Task StreamTranslateArticle(
         StreamTranslateArticleRequest request, IServerStreamWriter<StreamTranslateArticleResponse> responseStream, ServerCallContext context)
     {
-        var job = mapper.ToJob(request);
+        var job = mapper.ToJob(request, context.CancellationToken);
         var limit = options.Value.MaxCallDuration;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         bounded.CancelAfter(limit);
@@ -52,5 +52,5 @@ internal sealed class TranslationGrpcService(
     }
 
     public override Task<CleanArticleResponse> CleanArticle(CleanArticleRequest request, ServerCallContext context) =>
-        Task.FromResult(mapper.ToCleanedArticle(request).ToProto());
+        Task.FromResult(mapper.ToCleanedArticle(request, context.CancellationToken).ToProto());
 }

@@ -29,7 +29,7 @@ public class HtmlCleaningTests
     [Fact]
     public void Clean_HtmlStory_KeepsTheBodyParagraphsInOrder()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.Equal(
         [
@@ -41,19 +41,19 @@ public class HtmlCleaningTests
     }
 
     [Fact]
-    public void Clean_HtmlStory_DropsTheCaptionAndTeaserThatReadabilityKeeps()
+    public void Clean_HtmlStory_DropsTheCaptionAndTeaser()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.Contains(result.Dropped, d => d.Reason == DropReason.Caption && d.Text.StartsWith("Workers on the dam wall", StringComparison.Ordinal));
-        Assert.Contains(result.Dropped, d => d.Reason == DropReason.Teaser && d.Text.StartsWith("Read more:", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Paragraphs, p => p.StartsWith("Read more:", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Paragraphs, p => p.Contains("window.dataLayer", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Clean_HtmlStory_ReportsTitleAndByline()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.NotNull(result.Title);
         Assert.Contains("Dam repairs finish", result.Title, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public class HtmlCleaningTests
             + "<p>Drivers had faced a twenty-minute detour through the industrial estate while the work was carried out.</p>"
             + "</article></body></html>";
 
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html, KnownTitle: "Bridge reopens"));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html, KnownTitle: "Bridge reopens"), CancellationToken.None);
 
         Assert.Equal("Bridge reopens", result.Title);
         Assert.Equal(2, result.Paragraphs.Count);

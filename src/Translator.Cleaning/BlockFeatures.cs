@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>Outlet-independent measurements of one block; the classifier decides from these alone.</summary>
 internal readonly record struct BlockFeatures(

@@ -1,13 +1,14 @@
+using Translator.Core.Cleaning;
 using System.Text.RegularExpressions;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>
 /// jusText-style cleaning of blocks that have lost (or never had) reliable markup: each block is classified
 /// from its own features, then uncertain blocks take the class of their context, then the article is taken to
 /// be the longest run of good blocks, so prose-like furniture far from the story (bios, footers) falls away.
 /// </summary>
-public static partial class BlockClassifier
+internal static partial class BlockClassifier
 {
     private const int GoodWeight = 70;
     private const int NearGoodWeight = 30;
@@ -26,7 +27,7 @@ public static partial class BlockClassifier
         Good,
     }
 
-    public static CleanedArticle Classify(IReadOnlyList<SourceBlock> blocks, string? knownTitle = null)
+    public static CleanedArticle Classify(IReadOnlyList<SourceBlock> blocks, string? knownTitle, CancellationToken cancellationToken)
     {
         var n = blocks.Count;
         var texts = new string[n];
@@ -36,12 +37,16 @@ public static partial class BlockClassifier
         var reasons = new DropReason[n];
         for (var i = 0; i < n; i++)
         {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             texts[i] = blocks[i].Text;
             keys[i] = Normalize(texts[i]);
             features[i] = BlockFeatures.Measure(texts[i]);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
         }
-        Smooth(kinds, reasons, features);
+        Smooth(kinds, reasons, features, cancellationToken);
         var (first, last) = MainRun(kinds);
 
         var title = knownTitle;
@@ -103,6 +108,79 @@ public static partial class BlockClassifier
         return new CleanedArticle(title, dateline, byline, date, paragraphs, dropped);
     }
 
+    /// <summary>
+    /// Cleans the blocks of a container that the page's structure already marked as the story: every block is
+    /// kept unless its own features say it is furniture (a caption, teaser, share or subscribe line, bio, a
+    /// date or byline, a kicker label). Context decides nothing here, so the story's short lines stay.
+    /// </summary>
+    public static CleanedArticle ClassifyContainer(IReadOnlyList<SourceBlock> blocks, string? knownTitle, CancellationToken cancellationToken)
+    {
+        string? byline = null, date = null, headline = null;
+        var paragraphs = new List<string>();
+        var dropped = new List<DroppedBlock>();
+        var titleKey = string.IsNullOrWhiteSpace(knownTitle) ? null : Normalize(knownTitle);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var text = blocks[i].Text;
+            var key = Normalize(text);
+            var f = BlockFeatures.Measure(text);
+            if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
+            {
+                // The story's h1 is its headline, whatever the page's title element says around it.
+                headline ??= text;
+                dropped.Add(new(text, DropReason.RepeatedTitle));
+            }
+            else if (f.Byline && f.Weight < 80)
+            {
+                byline ??= text;
+                dropped.Add(new(text, DropReason.Navigation));
+            }
+            else if (f.DateOnly)
+            {
+                date ??= text;
+                dropped.Add(new(text, DropReason.Navigation));
+            }
+            else if (ContainerFurniture(f, blocks[i].Hint) is { } reason)
+            {
+                dropped.Add(new(text, reason));
+            }
+            else
+            {
+                // A repeated block stays: inside the story a repeat is the story's (a refrain, a recipe step).
+                paragraphs.Add(text);
+            }
+        }
+        var dateline = paragraphs.Count > 0 ? Dateline(paragraphs[0]) : null;
+        return new CleanedArticle(knownTitle ?? headline, dateline, byline, date, paragraphs, dropped);
+    }
+
+    /// <summary>What marks a block inside the story's container as furniture: the block's own evidence only.</summary>
+    private static DropReason? ContainerFurniture(in BlockFeatures f, BlockHint hint)
+    {
+        if (f.MarkupResidue)
+        {
+            return DropReason.Markup;
+        }
+        if (hint == BlockHint.Caption || f.PhotoCredit)
+        {
+            return DropReason.Caption;
+        }
+        if (hint == BlockHint.Teaser || f.CallToActionTag || (f.TeaserHits > 0 && f.Weight < 200))
+        {
+            return DropReason.Teaser;
+        }
+        // A long paragraph of the story may mention subscribing or advertising twice; furniture is brief.
+        if ((f.FurnitureHits >= 2 && f.Weight < 400) || (f.FurnitureHits >= 1 && (f.Weight < 120 || f.ListMarker || !f.EndsSentence)))
+        {
+            return DropReason.Boilerplate;
+        }
+        return null;
+    }
+
     private static (Kind, DropReason) Initial(in BlockFeatures f, BlockHint hint)
     {
         if (f.MarkupResidue)
@@ -129,7 +207,7 @@ public static partial class BlockClassifier
         {
             return (Kind.Bad, DropReason.Navigation);
         }
-        if (f.DateOnly || f.Byline || hint == BlockHint.Heading)
+        if (f.DateOnly || f.Byline || hint is BlockHint.Heading or BlockHint.Headline)
         {
             return (Kind.Short, DropReason.Navigation);
         }
@@ -147,21 +225,24 @@ public static partial class BlockClassifier
 
     /// <summary>
     /// Context: a short block inherits a class only when both sides agree, a near-good block joins the article
-    /// when it touches it. Page edges count as bad, which is what they almost always are.
+    /// when it touches it. Page edges count as bad, which is what they almost always are. Each pass finds the
+    /// neighbours with one scan each way, so a page of thousands of short lines costs no more than its length.
     /// </summary>
-    private static void Smooth(Kind[] kinds, DropReason[] reasons, BlockFeatures[] features)
+    private static void Smooth(Kind[] kinds, DropReason[] reasons, BlockFeatures[] features, CancellationToken cancellationToken)
     {
         var n = kinds.Length;
         var initial = (Kind[])kinds.Clone();
+        var nextDecided = NextMatching(n, j => initial[j] != Kind.Short);
+        var prevDecided = Kind.Bad;
         for (var i = 0; i < n; i++)
         {
             if (initial[i] != Kind.Short)
             {
+                prevDecided = initial[i];
                 continue;
             }
-            var prev = Neighbour(initial, i, -1, j => initial[j] != Kind.Short);
-            var next = Neighbour(initial, i, +1, j => initial[j] != Kind.Short);
-            kinds[i] = (prev, next) switch
+            var next = nextDecided[i] < 0 ? Kind.Bad : initial[nextDecided[i]];
+            kinds[i] = (prevDecided, next) switch
             {
                 (Kind.Good, Kind.Good) when features[i].EndsSentence => Kind.Good,
                 (Kind.Good, Kind.NearGood) or (Kind.NearGood, Kind.Good) when features[i].EndsSentence => Kind.Good,
@@ -172,32 +253,43 @@ public static partial class BlockClassifier
                 reasons[i] = DropReason.Navigation;
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it. Blocks
+        // after i are still as the first pass left them, so their context can be found before this pass starts.
+        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j));
+        var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
+        var prevContext = Kind.Bad;
         for (var i = 0; i < n; i++)
         {
-            if (kinds[i] != Kind.NearGood)
+            if (kinds[i] == Kind.NearGood)
             {
-                continue;
+                kinds[i] = prevContext == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
             }
-            // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it.
-            var prev = Neighbour(kinds, i, -1, j => IsContext(kinds, reasons, j));
-            var next = Neighbour(kinds, i, +1, j => IsContext(kinds, reasons, j));
-            kinds[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
+            if (IsContext(kinds, reasons, i))
+            {
+                prevContext = kinds[i];
+            }
         }
     }
 
     private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
         kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));
 
-    private static Kind Neighbour(Kind[] kinds, int i, int step, Func<int, bool> counts)
+    /// <summary>For every index, the nearest later index that matches, or -1.</summary>
+    private static int[] NextMatching(int n, Func<int, bool> matches)
     {
-        for (var j = i + step; j >= 0 && j < kinds.Length; j += step)
+        var next = new int[n];
+        var found = -1;
+        for (var i = n - 1; i >= 0; i--)
         {
-            if (counts(j))
+            next[i] = found;
+            if (matches(i))
             {
-                return kinds[j];
+                found = i;
             }
         }
-        return Kind.Bad;
+        return next;
     }
 
     private static bool IsInShortRun(Kind[] kinds, int i)

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Translator.Core.Cleaning;
+
+namespace Translator.Cleaning;
+
+/// <summary>
+/// Finds the story in an HTML page from its structure. Readability (SmartReader, given the parsed document so
+/// it never fetches anything) picks the container by paragraph scores, class names and link density; the
+/// page's JSON-LD <c>articleBody</c>, when there is one, is a second opinion; when neither finds a story the
+/// whole page's blocks go through the block classifier. Blocks inside the chosen container that are furniture
+/// (captions, teaser boxes, link lists, share and subscribe lines) are then dropped.
+/// </summary>
+internal static class HtmlArticleExtractor
+{
+    // SmartReader resolves relative links against the page address; we have none and keep no links.
+    private const string NoAddress = "https://article.invalid/";
+
+    private const double MaxLinkDensity = 0.5;
+
+    private static readonly HtmlParser Parser = new();
+
+    public static CleanedArticle Extract(string html, string? knownTitle, CancellationToken cancellationToken)
+    {
+        using var document = Parser.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pageBlocks = HtmlBlocks.Read(document.Body ?? document.DocumentElement, cancellationToken);
+        var readable = Readability(document, cancellationToken);
+
+        if (readable.Blocks.Count == 0)
+        {
+            // No container stands out: read the page as the flattened-text path would, with the markup's hints.
+            var whole = BlockClassifier.Classify(ToSourceBlocks(pageBlocks), knownTitle, cancellationToken);
+            return whole with
+            {
+                Title = whole.Title ?? readable.Title,
+                Byline = whole.Byline ?? readable.Byline,
+                PublicationDate = whole.PublicationDate ?? readable.Date,
+            };
+        }
+        // Link lists inside the container (related stories, tags) are navigation whatever their words.
+        // Readability demotes h1 to h2, so the page's own h1 texts say which container block is the headline.
+        var headlines = pageBlocks.Where(b => b.Hint == BlockHint.Headline).Select(b => b.Text).ToHashSet(StringComparer.Ordinal);
+        var blocks = readable.Blocks
+            .Where(b => b.LinkDensity < MaxLinkDensity)
+            .Select(b => new SourceBlock(b.Text, headlines.Contains(b.Text) ? BlockHint.Headline : b.Hint))
+            .ToArray();
+        var cleaned = BlockClassifier.ClassifyContainer(blocks, NullIfBlank(knownTitle), cancellationToken);
+        return cleaned with
+        {
+            Title = cleaned.Title ?? readable.Title,
+            Byline = cleaned.Byline ?? readable.Byline,
+            PublicationDate = cleaned.PublicationDate ?? readable.Date,
+        };
+    }
+
+    private static SourceBlock[] ToSourceBlocks(IEnumerable<HtmlBlock> blocks) => blocks.Select(b => new SourceBlock(b.Text, b.Hint)).ToArray();
+
+    private sealed record ReadableResult(IReadOnlyList<HtmlBlock> Blocks, string? Title, string? Byline, string? Date);
+
+    private static ReadableResult Readability(IHtmlDocument document, CancellationToken cancellationToken)
+    {
+        using var reader = new SmartReader.Reader(NoAddress, document);
+        var article = reader.GetArticleAsync(cancellationToken).GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))
+        {
+            return new ReadableResult([], NullIfBlank(article.Title), NullIfBlank(article.Byline), null);
+        }
+        using var content = Parser.ParseDocument(article.Content);
+        return new ReadableResult(
+            HtmlBlocks.Read(content.Body ?? content.DocumentElement, cancellationToken),
+            NullIfBlank(article.Title),
+            NullIfBlank(article.Byline),
+            article.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
