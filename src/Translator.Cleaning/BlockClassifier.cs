@@ -16,6 +16,9 @@ internal static partial class BlockClassifier
     private const int TitleMinWeight = 20;
     private const int TitleMaxWeight = 250;
 
+    /// <summary>Good text a run below the headline needs to be the story rather than a standfirst alone.</summary>
+    private const int AnchoredRunMinWeight = 400;
+
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 8;
 
@@ -37,17 +40,21 @@ internal static partial class BlockClassifier
         var reasons = new DropReason[n];
         for (var i = 0; i < n; i++)
         {
+            texts[i] = blocks[i].Text;
+        }
+        var vocabulary = PageVocabulary.Learn(texts, cancellationToken);
+        for (var i = 0; i < n; i++)
+        {
             if ((i & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            texts[i] = blocks[i].Text;
             keys[i] = Normalize(texts[i]);
-            features[i] = BlockFeatures.Measure(texts[i]);
+            features[i] = BlockFeatures.Measure(texts[i], vocabulary);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
         }
         Smooth(kinds, reasons, features, cancellationToken);
-        var (first, last) = MainRun(kinds);
+        var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
 
         var title = knownTitle;
         var titleIndex = -1;
@@ -306,10 +313,14 @@ internal static partial class BlockClassifier
         return run >= 3;
     }
 
-    /// <summary>The run of good blocks (allowing small gaps) holding the most good text: the article.</summary>
-    private static (int First, int Last) MainRun(Kind[] kinds)
+    /// <summary>
+    /// The article: a run of good blocks (allowing small gaps). Comment threads and teaser lists below a story can
+    /// hold more text than a short story, so the first run holding at least half as much good text as the
+    /// largest one wins: the story comes before what readers and editors hang under it.
+    /// </summary>
+    private static (int First, int Last) MainRun(Kind[] kinds, BlockFeatures[] features, int anchor)
     {
-        int bestFirst = -1, bestLast = -1, bestCount = 0;
+        var runs = new List<(int First, int Last, int Weight)>();
         var i = 0;
         while (i < kinds.Length)
         {
@@ -318,13 +329,13 @@ internal static partial class BlockClassifier
                 i++;
                 continue;
             }
-            int first = i, last = i, count = 0, gap = 0;
+            int first = i, last = i, weight = 0, gap = 0;
             for (; i < kinds.Length && gap <= MaxGapBlocks; i++)
             {
                 if (kinds[i] == Kind.Good)
                 {
                     last = i;
-                    count++;
+                    weight += features[i].Weight;
                     gap = 0;
                 }
                 else
@@ -332,13 +343,41 @@ internal static partial class BlockClassifier
                     gap++;
                 }
             }
-            if (count > bestCount)
-            {
-                (bestFirst, bestLast, bestCount) = (first, last, count);
-            }
+            runs.Add((first, last, weight));
             i = last + 1;
         }
-        return (bestFirst, bestLast);
+        if (runs.Count == 0)
+        {
+            return (-1, -1);
+        }
+        var largest = runs.Max(r => r.Weight);
+        var chosen = runs.FirstOrDefault(r => r.First > anchor && anchor >= 0 && r.Weight >= AnchoredRunMinWeight);
+        if (chosen.Weight == 0)
+        {
+            chosen = runs.First(r => r.Weight * 2 >= largest);
+        }
+        return (chosen.First, chosen.Last);
+    }
+
+    /// <summary>
+    /// Where the story's own headline stands: a flattened page opens with its title element ("Headline | Site"),
+    /// and the story repeats the headline (most of that line, not a section name in it) above its first
+    /// paragraph. The first such repeat, or -1.
+    /// </summary>
+    private static int HeadlineAnchor(string[] keys)
+    {
+        if (keys.Length == 0 || keys[0].Length < TitleMinWeight)
+        {
+            return -1;
+        }
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i].Length >= TitleMinWeight && keys[i].Length * 2 >= keys[0].Length && keys[0].Contains(keys[i], StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
