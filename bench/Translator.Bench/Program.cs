@@ -10,6 +10,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["speed"] = new SpeedCommand(),
     ["clean"] = new CleanBenchCommand(),
     ["clean-dev"] = new CleanDevSetCommand(),
+    ["clean-scale"] = new CleanScaleCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),

@@ -21,14 +21,28 @@ internal static class HtmlArticleExtractor
 
     private const double MaxLinkDensity = 0.5;
 
+    /// <summary>Elements in a page that Readability reads: three times the largest page of the development set.</summary>
+    private const int MaxReadabilityElements = 5_000;
+
+    private const int MaxReadabilityDepth = 200;
+
     private static readonly HtmlParser Parser = new();
 
     public static CleanedArticle Extract(string html, string? knownTitle, CancellationToken cancellationToken)
     {
-        using var document = Parser.ParseDocument(html);
+        if (DeepMarkup.Exceeds(html, cancellationToken))
+        {
+            return BlockClassifier.Classify(FlattenedText.ToBlocks(DeepMarkup.ToText(html, cancellationToken), cancellationToken), knownTitle, cancellationToken);
+        }
+        using var document = Parser.ParseDocumentAsync(html, cancellationToken).GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
-        var pageBlocks = HtmlBlocks.Read(document.Body ?? document.DocumentElement, cancellationToken);
-        var readable = Readability(document, cancellationToken);
+        var page = HtmlBlocks.Read(document.Body ?? document.DocumentElement, cancellationToken);
+        var pageBlocks = page.Blocks;
+        // Readability's passes are not linear in every page shape (a flat list of 24,000 items takes seconds) and
+        // recurse with the tree's depth, so pages beyond a real article page's size are read by the linear path.
+        var readable = page.Elements <= MaxReadabilityElements && page.MaxDepth <= MaxReadabilityDepth
+            ? Readability(document, cancellationToken)
+            : new ReadableResult([], document.Title, null, null);
 
         if (readable.Blocks.Count == 0)
         {
@@ -72,7 +86,7 @@ internal static class HtmlArticleExtractor
         }
         using var content = Parser.ParseDocument(article.Content);
         return new ReadableResult(
-            HtmlBlocks.Read(content.Body ?? content.DocumentElement, cancellationToken),
+            HtmlBlocks.Read(content.Body ?? content.DocumentElement, cancellationToken).Blocks,
             NullIfBlank(article.Title),
             NullIfBlank(article.Byline),
             article.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

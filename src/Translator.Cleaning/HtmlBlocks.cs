@@ -3,6 +3,9 @@ using AngleSharp.Dom;
 
 namespace Translator.Cleaning;
 
+/// <summary>The blocks of an element and the size of the tree they came from.</summary>
+internal sealed record HtmlText(IReadOnlyList<HtmlBlock> Blocks, int Elements, int MaxDepth);
+
 /// <summary>A run of text between two block boundaries of the markup, with what the markup said about it.</summary>
 internal readonly record struct HtmlBlock(string Text, BlockHint Hint, int LinkCharacters)
 {
@@ -35,9 +38,10 @@ internal static class HtmlBlocks
         "tr", "ul", "caption",
     };
 
-    public static IReadOnlyList<HtmlBlock> Read(IElement root, CancellationToken cancellationToken)
+    public static HtmlText Read(IElement root, CancellationToken cancellationToken)
     {
         var blocks = new List<HtmlBlock>();
+        int elements = 0, maxDepth = 0;
         var text = new StringBuilder();
         var linkChars = 0;
         var blockHint = BlockHint.None;
@@ -45,15 +49,15 @@ internal static class HtmlBlocks
 
         // Each entry is a node to read with the hint and link state it inherits, or (Node null) the end of a block
         // element, where the block it held is flushed.
-        var stack = new Stack<(INode? Node, BlockHint Hint, bool InLink)>();
-        stack.Push((root, BlockHint.None, false));
+        var stack = new Stack<(INode? Node, BlockHint Hint, bool InLink, int Depth)>();
+        stack.Push((root, BlockHint.None, false, 0));
         while (stack.Count > 0)
         {
             if ((++visited & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var (node, hint, inLink) = stack.Pop();
+            var (node, hint, inLink, depth) = stack.Pop();
             if (node is null)
             {
                 Flush();
@@ -68,6 +72,8 @@ internal static class HtmlBlocks
             {
                 continue;
             }
+            elements++;
+            maxDepth = Math.Max(maxDepth, depth);
             var name = element.LocalName;
             if (Skipped.Contains(name) || element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
             {
@@ -83,16 +89,19 @@ internal static class HtmlBlocks
             if (isBlock)
             {
                 Flush();
-                stack.Push((null, childHint, inLink));
+                stack.Push((null, childHint, inLink, depth));
             }
             var childInLink = inLink || name == "a";
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            // By index: AngleSharp finds a node's siblings by searching its parent's children, which is
+            // quadratic over a list of thousands of items.
+            var children = element.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--)
             {
-                stack.Push((child, childHint, childInLink));
+                stack.Push((children[k], childHint, childInLink, depth + 1));
             }
         }
         Flush();
-        return blocks;
+        return new HtmlText(blocks, elements, maxDepth);
 
         void Append(string data, bool inLink, BlockHint hint)
         {
