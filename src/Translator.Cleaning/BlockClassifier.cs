@@ -16,6 +16,9 @@ internal static partial class BlockClassifier
     private const int TitleMinWeight = 20;
     private const int TitleMaxWeight = 250;
 
+    /// <summary>Blocks up to which a text with no run of prose is taken as a fragment of an article, not a page.</summary>
+    private const int MaxFragmentBlocks = 3;
+
     /// <summary>Good text a run below the headline needs to be the story rather than a standfirst alone.</summary>
     private const int AnchoredRunMinWeight = 400;
 
@@ -55,6 +58,12 @@ internal static partial class BlockClassifier
         }
         Smooth(kinds, reasons, features, cancellationToken);
         var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
+        if (first < 0 && n <= MaxFragmentBlocks)
+        {
+            // A fragment (one short paragraph, or a title and a line) has no page around it to tell it from:
+            // it is all article unless its own features say otherwise.
+            return ClassifyContainer(blocks, knownTitle, cancellationToken);
+        }
 
         var title = knownTitle;
         var titleIndex = -1;

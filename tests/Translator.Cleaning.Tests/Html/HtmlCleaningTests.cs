@@ -75,4 +75,36 @@ public class HtmlCleaningTests
         Assert.Equal(2, result.Paragraphs.Count);
         Assert.DoesNotContain("Bridge reopens", result.Paragraphs);
     }
+
+    [Theory]
+    [InlineData("<p>The council approved the budget.</p>")]
+    [InlineData("<html><body><p>The council approved the budget.</p></body></html>")]
+    [InlineData("<html><body><h1>Budget passed</h1><p>The council approved the budget.</p></body></html>")]
+    public void Clean_OneParagraphBody_KeepsTheParagraph(string html)
+    {
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Equal(["The council approved the budget."], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_MarkupNestedDeeperThanBrowsersRender_IsReadAsText()
+    {
+        const string story = "The council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
+        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>" + story + "</p><script>var hidden = 1;</script>";
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Equal([story], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_PageOfTwentyFourThousandListItems_FindsNoArticle()
+    {
+        var html = "<html><body><ul>" + string.Concat(Enumerable.Range(0, 24_000).Select(i => $"<li><a href=\"/{i}\">item {i}</a></li>")) + "</ul></body></html>";
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Empty(result.Paragraphs);
+    }
 }
