@@ -23,7 +23,7 @@ internal static partial class BlockClassifier
     private const int AnchoredRunMinWeight = 400;
 
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
-    private const int MaxGapBlocks = 8;
+    private const int MaxGapBlocks = 5;
 
     private enum Kind
     {

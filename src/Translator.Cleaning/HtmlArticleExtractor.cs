@@ -26,6 +26,9 @@ internal static class HtmlArticleExtractor
 
     private const int MaxReadabilityDepth = 200;
 
+    /// <summary>How much more text the page's JSON-LD articleBody must hold to be preferred to the container.</summary>
+    private const double DeclaredBodyMargin = 1.25;
+
     private static readonly HtmlParser Parser = new();
 
     public static CleanedArticle Extract(string html, string? knownTitle, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ internal static class HtmlArticleExtractor
         }
         using var document = Parser.ParseDocumentAsync(html, cancellationToken).GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
+        var declared = JsonLdArticle.FindBody(document, cancellationToken);
         var page = HtmlBlocks.Read(document.Body ?? document.DocumentElement, cancellationToken);
         var pageBlocks = page.Blocks;
         // Readability's passes are not linear in every page shape (a flat list of 24,000 items takes seconds) and
@@ -63,6 +67,13 @@ internal static class HtmlArticleExtractor
             .Select(b => new SourceBlock(b.Text, headlines.Contains(b.Text) ? BlockHint.Headline : b.Hint))
             .ToArray();
         var cleaned = BlockClassifier.ClassifyContainer(blocks, NullIfBlank(knownTitle), cancellationToken);
+        if (declared is not null && Letters(declared) > Letters(cleaned.Paragraphs) * DeclaredBodyMargin)
+        {
+            // The publisher's declared body holds clearly more than the container Readability chose: the
+            // story spans several containers (or Readability took a part of it), so the declaration wins.
+            var lines = declared.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => new SourceBlock(l)).ToArray();
+            cleaned = BlockClassifier.ClassifyContainer(lines, NullIfBlank(knownTitle), cancellationToken);
+        }
         return cleaned with
         {
             Title = cleaned.Title ?? readable.Title,
@@ -70,6 +81,10 @@ internal static class HtmlArticleExtractor
             PublicationDate = cleaned.PublicationDate ?? readable.Date,
         };
     }
+
+    private static int Letters(string text) => text.Count(char.IsLetterOrDigit);
+
+    private static int Letters(IEnumerable<string> paragraphs) => paragraphs.Sum(Letters);
 
     private static SourceBlock[] ToSourceBlocks(IEnumerable<HtmlBlock> blocks) => blocks.Select(b => new SourceBlock(b.Text, b.Hint)).ToArray();
 
