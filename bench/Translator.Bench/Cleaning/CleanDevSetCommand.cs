@@ -44,6 +44,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
         }
         Score("this cleaner, HTML", RawArticleFormat.Html, html);
         Score("this cleaner, flattened text", RawArticleFormat.Text, flattened);
+        SyndicatedCopies(cleaner);
         return Task.FromResult(0);
 
         void Score(string name, RawArticleFormat format, IReadOnlyDictionary<string, string> input)
@@ -80,6 +81,27 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
             var f1 = 2 * p * r / (p + r);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {f1:F3} | {p:F3} | {r:F3} | {empty} | {cpu.TotalMilliseconds / keys.Length:F1} |"));
+        }
+    }
+
+    /// <summary>
+    /// The syndicated copies in bench/corpus are stories as outlets print them (headline line, then paragraphs):
+    /// cleaned as flattened text, every paragraph must come back whole and nothing else, the headline as title.
+    /// Runs of spaces count as one: the cleaner collapses them.
+    /// </summary>
+    private static void SyndicatedCopies(ArticleCleaner cleaner)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| syndicated copy (bench/corpus) | paragraphs | precision | recall | title |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | --- |");
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "bench", "corpus", "syndicated"), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(file).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).Where(l => l.Length > 0).ToArray();
+            var cleaned = cleaner.Clean(new RawArticle(RawArticleFormat.Text, File.ReadAllText(file)), CancellationToken.None);
+            var expected = lines[1..].ToHashSet(StringComparer.Ordinal);
+            var right = cleaned.Paragraphs.Count(expected.Contains);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {Path.GetFileName(file)} | {expected.Count} | {(double)right / Math.Max(1, cleaned.Paragraphs.Count):F3} | {(double)right / expected.Count:F3} | {(cleaned.Title == lines[0] ? "right" : "WRONG")} |"));
         }
     }
 
