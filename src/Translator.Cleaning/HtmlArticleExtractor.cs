@@ -16,8 +16,8 @@ namespace Translator.Cleaning;
 /// </summary>
 internal static class HtmlArticleExtractor
 {
-    // SmartReader resolves relative links against the page address; we have none and keep no links.
-    private const string NoAddress = "https://article.invalid/";
+    /// <summary>SmartReader resolves relative links against the page's address; we have none and keep no links.</summary>
+    public const string NoAddress = "https://article.invalid/";
 
     private const double MaxLinkDensity = 0.5;
 
@@ -31,7 +31,7 @@ internal static class HtmlArticleExtractor
 
     private static readonly HtmlParser Parser = new();
 
-    public static CleanedArticle Extract(string html, string? knownTitle, CancellationToken cancellationToken)
+    public static CleanedArticle Extract(string html, string? knownTitle, string pageAddress, CancellationToken cancellationToken)
     {
         if (DeepMarkup.Exceeds(html, cancellationToken))
         {
@@ -45,7 +45,7 @@ internal static class HtmlArticleExtractor
         // Readability's passes are not linear in every page shape (a flat list of 24,000 items takes seconds) and
         // recurse with the tree's depth, so pages beyond a real article page's size are read by the linear path.
         var readable = page.Elements <= MaxReadabilityElements && page.MaxDepth <= MaxReadabilityDepth
-            ? Readability(document, cancellationToken)
+            ? Readability(document, pageAddress, cancellationToken)
             : new ReadableResult([], document.Title, null, null);
 
         if (readable.Blocks.Count == 0)
@@ -90,9 +90,9 @@ internal static class HtmlArticleExtractor
 
     private sealed record ReadableResult(IReadOnlyList<HtmlBlock> Blocks, string? Title, string? Byline, string? Date);
 
-    private static ReadableResult Readability(IHtmlDocument document, CancellationToken cancellationToken)
+    private static ReadableResult Readability(IHtmlDocument document, string pageAddress, CancellationToken cancellationToken)
     {
-        using var reader = new SmartReader.Reader(NoAddress, document);
+        using var reader = new SmartReader.Reader(pageAddress, document);
         var article = reader.GetArticleAsync(cancellationToken).GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
         if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))

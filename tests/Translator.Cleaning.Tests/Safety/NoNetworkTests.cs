@@ -6,8 +6,9 @@ namespace Translator.Cleaning.Tests.Safety;
 
 /// <summary>
 /// Cleaning is pure CPU work on the text the client sent. A loopback listener stands in for the whole network:
-/// it is every link of the page (base, images, scripts, styles, frames, og:image) and the process's default HTTP
-/// proxy, so any request an HTTP client in the process makes, to any address, opens a connection to it.
+/// it is the page's own address as the cleaner knows it (what SmartReader's <c>ParseArticle(uri, userAgent)</c>
+/// overload would download), every link of the page (base, images, scripts, styles, frames, og:image) and the
+/// process's default HTTP proxy, so a request to any of them opens a connection to it.
 /// </summary>
 public sealed class NoNetworkTests : IDisposable
 {
@@ -40,9 +41,21 @@ public sealed class NoNetworkTests : IDisposable
             </article></body></html>
             """;
 
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+        var result = new ArticleCleaner(Address).Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
 
         Assert.Equal(3, result.Paragraphs.Count);
+        Assert.Equal(0, await StopAndCountAsync());
+    }
+
+    [Fact]
+    public async Task Clean_PageThatIsAlsoAValidHeaderValue_NeverConnects()
+    {
+        // Misused as the (uri, userAgent) overload, this page would be sent as a User-Agent header: it is a
+        // valid one, so the download would reach the listener (a page of markup fails header validation first).
+        const string page = "Kim Jong Un arrived in Russia on Tuesday to meet Vladimir Putin.";
+
+        new ArticleCleaner(Address).Clean(new RawArticle(RawArticleFormat.Html, page), CancellationToken.None);
+
         Assert.Equal(0, await StopAndCountAsync());
     }
 
