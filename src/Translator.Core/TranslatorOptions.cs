@@ -14,9 +14,19 @@ public sealed class TranslatorOptions
     [Required]
     public string Provider { get; set; } = "Pseudo";
 
-    /// <summary>Largest article accepted, in characters (title and body).</summary>
+    /// <summary>
+    /// Largest article accepted, in characters (title and body): the text as sent when it is not cleaned, what
+    /// the cleaner extracts when it is.
+    /// </summary>
     [Range(1, 10_000_000)]
     public int MaxArticleCharacters { get; set; } = 200_000;
+
+    /// <summary>
+    /// Largest page accepted for cleaning (HTML, or text with <c>clean</c> set), in UTF-8 bytes: real news pages
+    /// weigh 200 KB to 1.5 MB. The server's gRPC receive limit is raised to fit it.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxPageBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>Most target languages in one request.</summary>
     [Range(1, 64)]

@@ -38,7 +38,7 @@ internal sealed class CleanBenchCommand : IBenchCommand
         {
             foreach (var page in pages)
             {
-                cleaner.Clean(page);
+                cleaner.Clean(page, CancellationToken.None);
             }
             var process = Process.GetCurrentProcess();
             var before = process.TotalProcessorTime;
@@ -46,7 +46,7 @@ internal sealed class CleanBenchCommand : IBenchCommand
             {
                 foreach (var page in pages)
                 {
-                    cleaner.Clean(page);
+                    cleaner.Clean(page, CancellationToken.None);
                 }
             }
             process.Refresh();

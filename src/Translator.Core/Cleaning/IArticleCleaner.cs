@@ -6,8 +6,11 @@ public interface IArticleCleaner
     /// <summary>Stable name, for logs and the audit trail.</summary>
     string Name { get; }
 
-    /// <summary>Cleans one page. Pure CPU work: no I/O, so no cancellation token.</summary>
-    CleanedArticle Clean(RawArticle page);
+    /// <summary>
+    /// Cleans one page. Pure CPU work with no I/O, but a page may be megabytes: the work stops with an
+    /// <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    CleanedArticle Clean(RawArticle page, CancellationToken cancellationToken);
 }
 
 /// <summary>What a partner handed us: markup, flattened text, or paragraphs they already split.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using Translator.Core;
 using Translator.Core.Articles;
@@ -19,14 +20,15 @@ namespace Translator.Server.Grpc;
 /// </summary>
 internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers, IArticleCleaner cleaner)
 {
-    public TranslationJob ToJob(TranslateArticleRequest request) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+    // Cleaning a page of megabytes takes a noticeable time, so the call's token stops it when the client goes.
+    public TranslationJob ToJob(TranslateArticleRequest request, CancellationToken cancellationToken) =>
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken);
 
-    public TranslationJob ToJob(StreamTranslateArticleRequest request) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+    public TranslationJob ToJob(StreamTranslateArticleRequest request, CancellationToken cancellationToken) =>
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken);
 
     /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
-    public CleanedArticle ToCleanedArticle(CleanArticleRequest request)
+    public CleanedArticle ToCleanedArticle(CleanArticleRequest request, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
         var article = request.Article;
@@ -34,27 +36,28 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         {
             violations.Add(new("article", "Required."));
         }
-        else if (WithinLength(article, BodyField(article), violations) && article.BodyCase == Article.BodyOneofCase.None)
+        else if (WithinPageSize(article, BodyField(article), violations) && article.BodyCase == Article.BodyOneofCase.None)
         {
             violations.Add(new("article", "The article body is empty."));
         }
-        return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : cleaner.Clean(ToRaw(article!));
+        return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : cleaner.Clean(ToRaw(article!), cancellationToken);
     }
 
     /// <summary>Validates an article and its language for the RPCs that do not translate.</summary>
     public SourceArticle ToArticle(Article? article, string sourceLanguage)
     {
         var violations = new List<FieldViolation>();
-        var source = ValidateArticle(article, clean: false, violations);
+        var source = ValidateArticle(article, clean: false, violations, CancellationToken.None);
         ValidateSourceLanguage(sourceLanguage, violations);
         return violations.Count > 0 ? throw RpcErrors.InvalidArgument(violations) : source!;
     }
 
     private TranslationJob ToJob(
-        Article? article, bool clean, string sourceLanguage, IReadOnlyList<string> targetLanguages, string glossaryId, TranslationOptions? translationOptions)
+        Article? article, bool clean, string sourceLanguage, IReadOnlyList<string> targetLanguages, string glossaryId, TranslationOptions? translationOptions,
+        CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
-        var source = ValidateArticle(article, clean, violations);
+        var source = ValidateArticle(article, clean, violations, cancellationToken);
         var sourceOk = ValidateSourceLanguage(sourceLanguage, violations) && ValidateTranslatableSource(sourceLanguage, violations);
         var targets = ValidateTargets(sourceOk ? LanguageTag.Normalize(sourceLanguage) : null, targetLanguages, violations);
         // Empty selects the default glossary; anything else follows the one id rule.
@@ -77,7 +80,7 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
             glossaryId.Length == 0 ? null : glossaryId);
     }
 
-    private SourceArticle? ValidateArticle(Article? article, bool clean, List<FieldViolation> violations)
+    private SourceArticle? ValidateArticle(Article? article, bool clean, List<FieldViolation> violations, CancellationToken cancellationToken)
     {
         if (article is null)
         {
@@ -86,18 +89,29 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         }
         var limits = options.Value;
         var field = BodyField(article);
-        if (!WithinLength(article, field, violations))
-        {
-            return null;
-        }
         var title = article.Title;
         IReadOnlyList<string> paragraphs;
-        // A page is never translated as it is: markup is always cleaned, text and paragraphs when asked.
+        // A page is never translated as it is: markup is always cleaned, text and paragraphs when asked. A page
+        // is bounded by its own (larger) limit; the article limit applies to what is extracted from it.
         if (article.BodyCase != Article.BodyOneofCase.None && (clean || article.BodyCase == Article.BodyOneofCase.Html))
         {
-            var cleaned = cleaner.Clean(ToRaw(article));
+            if (!WithinPageSize(article, field, violations))
+            {
+                return null;
+            }
+            var cleaned = cleaner.Clean(ToRaw(article), cancellationToken);
             paragraphs = cleaned.Paragraphs;
             title = title.Length > 0 ? title : cleaned.Title ?? "";
+            var extracted = title.Length + paragraphs.Sum(p => p.Length);
+            if (extracted > limits.MaxArticleCharacters)
+            {
+                violations.Add(new(field, $"The article extracted from the page has {extracted} characters; at most {limits.MaxArticleCharacters} are accepted."));
+                return null;
+            }
+        }
+        else if (!WithinLength(article, field, violations))
+        {
+            return null;
         }
         else
         {
@@ -129,6 +143,19 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         if (rawLength > max)
         {
             violations.Add(new(field, $"The article has {rawLength} characters; at most {max} are accepted."));
+            return false;
+        }
+        return true;
+    }
+
+    private bool WithinPageSize(Article article, string field, List<FieldViolation> violations)
+    {
+        var max = options.Value.MaxPageBytes;
+        var bytes = Encoding.UTF8.GetByteCount(article.Title) + Encoding.UTF8.GetByteCount(article.Text) + Encoding.UTF8.GetByteCount(article.Html)
+            + (article.Paragraphs?.Items.Sum(Encoding.UTF8.GetByteCount) ?? 0);
+        if (bytes > max)
+        {
+            violations.Add(new(field, $"The page has {bytes} bytes (UTF-8); at most {max} are accepted."));
             return false;
         }
         return true;

@@ -22,7 +22,7 @@ internal sealed class TranslationGrpcService(
     public override async Task<TranslateArticleResponse> TranslateArticle(TranslateArticleRequest request, ServerCallContext context)
     {
         var view = CheckedView(request.View);
-        var job = mapper.ToJob(request);
+        var job = mapper.ToJob(request, context.CancellationToken);
         var articles = await pipeline.TranslateAllAsync(job, context.CancellationToken);
         return new TranslateArticleResponse
         {
@@ -35,7 +35,7 @@ internal sealed class TranslationGrpcService(
         StreamTranslateArticleRequest request, IServerStreamWriter<StreamTranslateArticleResponse> responseStream, ServerCallContext context)
     {
         var view = CheckedView(request.View);
-        var job = mapper.ToJob(request);
+        var job = mapper.ToJob(request, context.CancellationToken);
         var limit = options.Value.MaxCallDuration;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         bounded.CancelAfter(limit);
@@ -67,5 +67,5 @@ internal sealed class TranslationGrpcService(
     };
 
     public override Task<CleanArticleResponse> CleanArticle(CleanArticleRequest request, ServerCallContext context) =>
-        Task.FromResult(mapper.ToCleanedArticle(request).ToProto());
+        Task.FromResult(mapper.ToCleanedArticle(request, context.CancellationToken).ToProto());
 }

@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Options;
 using Translator.Cleaning;
 using Translator.Core;
 using Translator.Providers;
@@ -7,16 +9,18 @@ namespace Translator.Server.Hosting;
 
 internal static class TranslatorHostingExtensions
 {
+    /// <summary>Room in a request for everything but the page: title, languages, glossary id, options.</summary>
+    private const int RequestEnvelopeBytes = 64 * 1024;
+
     /// <summary>The gRPC surface, health, reflection, the translation core, article cleaning and the real providers.</summary>
     public static WebApplicationBuilder AddTranslatorServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddGrpc(o =>
-        {
-            o.Interceptors.Add<TranslationErrorInterceptor>();
-            // Bounds the request before any of it is parsed: 200,000 characters of CJK text is ~600 KB.
-            o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        services.AddGrpc(o => o.Interceptors.Add<TranslationErrorInterceptor>());
+        // Bounds the request before any of it is parsed: the largest page to clean plus room for the other
+        // fields. gRPC's own default (4 MB) would refuse a page the options accept.
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<TranslatorOptions>>(
+            (grpc, translator) => grpc.MaxReceiveMessageSize = translator.Value.MaxPageBytes + RequestEnvelopeBytes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddSingleton<TranslateRequestMapper>();

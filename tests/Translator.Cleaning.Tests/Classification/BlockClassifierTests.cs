@@ -5,7 +5,7 @@ namespace Translator.Cleaning.Tests.Classification;
 public class BlockClassifierTests
 {
     private static CleanedArticle Classify(params string[] lines) =>
-        BlockClassifier.Classify(lines.Select(l => new SourceBlock(l)).ToArray());
+        BlockClassifier.Classify(lines.Select(l => new SourceBlock(l)).ToArray(), null, CancellationToken.None);
 
     private const string P1 = "The regional council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
     private const string P2 = "Opposition members said the plan would leave too little money for the repair of rural roads and bridges.";
@@ -100,7 +100,7 @@ public class BlockClassifierTests
     [Fact]
     public void ToBlocks_HardWrappedParagraph_IsJoinedButMenuLinesStaySeparate()
     {
-        var blocks = FlattenedText.ToBlocks("Home\nNews\n\nThe council approved the new budget on Thursday after\na debate that lasted most of the afternoon.\n");
+        var blocks = FlattenedText.ToBlocks("Home\nNews\n\nThe council approved the new budget on Thursday after\na debate that lasted most of the afternoon.\n", CancellationToken.None);
 
         Assert.Equal(["Home", "News", "The council approved the new budget on Thursday after a debate that lasted most of the afternoon."], blocks.Select(b => b.Text));
     }

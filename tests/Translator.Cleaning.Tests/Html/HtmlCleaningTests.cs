@@ -29,7 +29,7 @@ public class HtmlCleaningTests
     [Fact]
     public void Clean_HtmlStory_KeepsTheBodyParagraphsInOrder()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.Equal(
         [
@@ -41,19 +41,19 @@ public class HtmlCleaningTests
     }
 
     [Fact]
-    public void Clean_HtmlStory_DropsTheCaptionAndTeaserThatReadabilityKeeps()
+    public void Clean_HtmlStory_DropsTheCaptionAndTeaser()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.Contains(result.Dropped, d => d.Reason == DropReason.Caption && d.Text.StartsWith("Workers on the dam wall", StringComparison.Ordinal));
-        Assert.Contains(result.Dropped, d => d.Reason == DropReason.Teaser && d.Text.StartsWith("Read more:", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Paragraphs, p => p.StartsWith("Read more:", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Paragraphs, p => p.Contains("window.dataLayer", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Clean_HtmlStory_ReportsTitleAndByline()
     {
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
 
         Assert.NotNull(result.Title);
         Assert.Contains("Dam repairs finish", result.Title, StringComparison.Ordinal);
@@ -69,10 +69,42 @@ public class HtmlCleaningTests
             + "<p>Drivers had faced a twenty-minute detour through the industrial estate while the work was carried out.</p>"
             + "</article></body></html>";
 
-        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html, KnownTitle: "Bridge reopens"));
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html, KnownTitle: "Bridge reopens"), CancellationToken.None);
 
         Assert.Equal("Bridge reopens", result.Title);
         Assert.Equal(2, result.Paragraphs.Count);
         Assert.DoesNotContain("Bridge reopens", result.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("<p>The council approved the budget.</p>")]
+    [InlineData("<html><body><p>The council approved the budget.</p></body></html>")]
+    [InlineData("<html><body><h1>Budget passed</h1><p>The council approved the budget.</p></body></html>")]
+    public void Clean_OneParagraphBody_KeepsTheParagraph(string html)
+    {
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Equal(["The council approved the budget."], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_MarkupNestedDeeperThanBrowsersRender_IsReadAsText()
+    {
+        const string story = "The council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
+        var html = string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>" + story + "</p><script>var hidden = 1;</script>";
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Equal([story], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Clean_PageOfTwentyFourThousandListItems_FindsNoArticle()
+    {
+        var html = "<html><body><ul>" + string.Concat(Enumerable.Range(0, 24_000).Select(i => $"<li><a href=\"/{i}\">item {i}</a></li>")) + "</ul></body></html>";
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, html), CancellationToken.None);
+
+        Assert.Empty(result.Paragraphs);
     }
 }

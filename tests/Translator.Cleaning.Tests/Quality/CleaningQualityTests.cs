@@ -24,7 +24,7 @@ public class CleaningQualityTests(ITestOutputHelper output)
         var lines = new List<string>();
         foreach (var page in pages)
         {
-            var result = cleaner.Clean(new RawArticle(RawArticleFormat.Text, page.Page));
+            var result = cleaner.Clean(new RawArticle(RawArticleFormat.Text, page.Page), CancellationToken.None);
             var expectedSet = page.Paragraphs.ToHashSet(StringComparer.Ordinal);
             var keptSet = result.Paragraphs.ToHashSet(StringComparer.Ordinal);
             var right = result.Paragraphs.Count(expectedSet.Contains);

@@ -72,7 +72,7 @@ public class SharedSampleTests
     private static CleanedArticle Clean(string sample)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Fixtures, "samples", sample));
-        return new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Text, text));
+        return new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Text, text), CancellationToken.None);
     }
 
     private static void AssertParagraphs(CleanedArticle result, string sha256, (string First, string Last)[] expected)

@@ -51,6 +51,44 @@ public sealed class CleanArticleTests : IDisposable
     }
 
     [Fact]
+    public async Task CleanArticle_PageLargerThanGrpcsDefaultLimit_IsCleaned()
+    {
+        // 4.5 MB: over gRPC's default 4 MB receive limit and far over the article limit, under the page limit.
+        var html = StoryInMenus(4_500_000);
+
+        var response = await Client().CleanArticleAsync(new CleanArticleRequest { Article = new Article { Html = html } }, cancellationToken: _ct);
+
+        Assert.Equal(3, response.Paragraphs.Count);
+        Assert.StartsWith("The old bridge", response.Paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CleanArticle_PageOverThePageLimit_ReturnsInvalidArgumentNamingTheField()
+    {
+        var html = StoryInMenus((5 * 1024 * 1024) + 1);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client().CleanArticleAsync(new CleanArticleRequest { Article = new Article { Html = html } }, cancellationToken: _ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "article.html");
+    }
+
+    private static string StoryInMenus(int bytes)
+    {
+        var page = new System.Text.StringBuilder("<html><body><article>"
+            + "<p>The old bridge over the river reopened to traffic on Monday after a year of repairs to its steel frame and deck.</p>"
+            + "<p>Drivers had faced a twenty-minute detour through the industrial estate while the work was carried out.</p>"
+            + "<p>The council said the bridge would be inspected again in the spring, when the river is at its highest.</p></article>");
+        for (var i = 0; page.Length < bytes - 20; i++)
+        {
+            page.Append("<nav><ul><li><a href='/s'>Section ").Append(i % 10).Append("</a></li></ul></nav>");
+        }
+        page.Append("</body></html>");
+        return page.ToString().PadRight(bytes, ' ');
+    }
+
+    [Fact]
     public async Task CleanArticle_NoArticle_ReturnsInvalidArgumentNamingTheField()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Client().CleanArticleAsync(new CleanArticleRequest(), cancellationToken: _ct).ResponseAsync);

@@ -1,13 +1,14 @@
+using Translator.Core.Cleaning;
 using System.Text.RegularExpressions;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>
 /// jusText-style cleaning of blocks that have lost (or never had) reliable markup: each block is classified
 /// from its own features, then uncertain blocks take the class of their context, then the article is taken to
 /// be the longest run of good blocks, so prose-like furniture far from the story (bios, footers) falls away.
 /// </summary>
-public static partial class BlockClassifier
+internal static partial class BlockClassifier
 {
     private const int GoodWeight = 70;
     private const int NearGoodWeight = 30;
@@ -15,8 +16,14 @@ public static partial class BlockClassifier
     private const int TitleMinWeight = 20;
     private const int TitleMaxWeight = 250;
 
+    /// <summary>Blocks up to which a text with no run of prose is taken as a fragment of an article, not a page.</summary>
+    private const int MaxFragmentBlocks = 3;
+
+    /// <summary>Good text a run below the headline needs to be the story rather than a standfirst alone.</summary>
+    private const int AnchoredRunMinWeight = 400;
+
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
-    private const int MaxGapBlocks = 8;
+    private const int MaxGapBlocks = 5;
 
     private enum Kind
     {
@@ -26,7 +33,7 @@ public static partial class BlockClassifier
         Good,
     }
 
-    public static CleanedArticle Classify(IReadOnlyList<SourceBlock> blocks, string? knownTitle = null)
+    public static CleanedArticle Classify(IReadOnlyList<SourceBlock> blocks, string? knownTitle, CancellationToken cancellationToken)
     {
         var n = blocks.Count;
         var texts = new string[n];
@@ -37,12 +44,26 @@ public static partial class BlockClassifier
         for (var i = 0; i < n; i++)
         {
             texts[i] = blocks[i].Text;
+        }
+        var vocabulary = PageVocabulary.Learn(texts, cancellationToken);
+        for (var i = 0; i < n; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             keys[i] = Normalize(texts[i]);
-            features[i] = BlockFeatures.Measure(texts[i]);
+            features[i] = BlockFeatures.Measure(texts[i], vocabulary);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
         }
-        Smooth(kinds, reasons, features);
-        var (first, last) = MainRun(kinds);
+        Smooth(kinds, reasons, features, cancellationToken);
+        var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
+        if (first < 0 && n <= MaxFragmentBlocks)
+        {
+            // A fragment (one short paragraph, or a title and a line) has no page around it to tell it from:
+            // it is all article unless its own features say otherwise.
+            return ClassifyContainer(blocks, knownTitle, cancellationToken);
+        }
 
         var title = knownTitle;
         var titleIndex = -1;
@@ -103,6 +124,79 @@ public static partial class BlockClassifier
         return new CleanedArticle(title, dateline, byline, date, paragraphs, dropped);
     }
 
+    /// <summary>
+    /// Cleans the blocks of a container that the page's structure already marked as the story: every block is
+    /// kept unless its own features say it is furniture (a caption, teaser, share or subscribe line, bio, a
+    /// date or byline, a kicker label). Context decides nothing here, so the story's short lines stay.
+    /// </summary>
+    public static CleanedArticle ClassifyContainer(IReadOnlyList<SourceBlock> blocks, string? knownTitle, CancellationToken cancellationToken)
+    {
+        string? byline = null, date = null, headline = null;
+        var paragraphs = new List<string>();
+        var dropped = new List<DroppedBlock>();
+        var titleKey = string.IsNullOrWhiteSpace(knownTitle) ? null : Normalize(knownTitle);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var text = blocks[i].Text;
+            var key = Normalize(text);
+            var f = BlockFeatures.Measure(text);
+            if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
+            {
+                // The story's h1 is its headline, whatever the page's title element says around it.
+                headline ??= text;
+                dropped.Add(new(text, DropReason.RepeatedTitle));
+            }
+            else if (f.Byline && f.Weight < 80)
+            {
+                byline ??= text;
+                dropped.Add(new(text, DropReason.Navigation));
+            }
+            else if (f.DateOnly)
+            {
+                date ??= text;
+                dropped.Add(new(text, DropReason.Navigation));
+            }
+            else if (ContainerFurniture(f, blocks[i].Hint) is { } reason)
+            {
+                dropped.Add(new(text, reason));
+            }
+            else
+            {
+                // A repeated block stays: inside the story a repeat is the story's (a refrain, a recipe step).
+                paragraphs.Add(text);
+            }
+        }
+        var dateline = paragraphs.Count > 0 ? Dateline(paragraphs[0]) : null;
+        return new CleanedArticle(knownTitle ?? headline, dateline, byline, date, paragraphs, dropped);
+    }
+
+    /// <summary>What marks a block inside the story's container as furniture: the block's own evidence only.</summary>
+    private static DropReason? ContainerFurniture(in BlockFeatures f, BlockHint hint)
+    {
+        if (f.MarkupResidue)
+        {
+            return DropReason.Markup;
+        }
+        if (hint == BlockHint.Caption || f.PhotoCredit)
+        {
+            return DropReason.Caption;
+        }
+        if (hint == BlockHint.Teaser || f.CallToActionTag || (f.TeaserHits > 0 && f.Weight < 200))
+        {
+            return DropReason.Teaser;
+        }
+        // A long paragraph of the story may mention subscribing or advertising twice; furniture is brief.
+        if ((f.FurnitureHits >= 2 && f.Weight < 400) || (f.FurnitureHits >= 1 && (f.Weight < 120 || f.ListMarker || !f.EndsSentence)))
+        {
+            return DropReason.Boilerplate;
+        }
+        return null;
+    }
+
     private static (Kind, DropReason) Initial(in BlockFeatures f, BlockHint hint)
     {
         if (f.MarkupResidue)
@@ -129,7 +223,7 @@ public static partial class BlockClassifier
         {
             return (Kind.Bad, DropReason.Navigation);
         }
-        if (f.DateOnly || f.Byline || hint == BlockHint.Heading)
+        if (f.DateOnly || f.Byline || hint is BlockHint.Heading or BlockHint.Headline)
         {
             return (Kind.Short, DropReason.Navigation);
         }
@@ -147,21 +241,24 @@ public static partial class BlockClassifier
 
     /// <summary>
     /// Context: a short block inherits a class only when both sides agree, a near-good block joins the article
-    /// when it touches it. Page edges count as bad, which is what they almost always are.
+    /// when it touches it. Page edges count as bad, which is what they almost always are. Each pass finds the
+    /// neighbours with one scan each way, so a page of thousands of short lines costs no more than its length.
     /// </summary>
-    private static void Smooth(Kind[] kinds, DropReason[] reasons, BlockFeatures[] features)
+    private static void Smooth(Kind[] kinds, DropReason[] reasons, BlockFeatures[] features, CancellationToken cancellationToken)
     {
         var n = kinds.Length;
         var initial = (Kind[])kinds.Clone();
+        var nextDecided = NextMatching(n, j => initial[j] != Kind.Short);
+        var prevDecided = Kind.Bad;
         for (var i = 0; i < n; i++)
         {
             if (initial[i] != Kind.Short)
             {
+                prevDecided = initial[i];
                 continue;
             }
-            var prev = Neighbour(initial, i, -1, j => initial[j] != Kind.Short);
-            var next = Neighbour(initial, i, +1, j => initial[j] != Kind.Short);
-            kinds[i] = (prev, next) switch
+            var next = nextDecided[i] < 0 ? Kind.Bad : initial[nextDecided[i]];
+            kinds[i] = (prevDecided, next) switch
             {
                 (Kind.Good, Kind.Good) when features[i].EndsSentence => Kind.Good,
                 (Kind.Good, Kind.NearGood) or (Kind.NearGood, Kind.Good) when features[i].EndsSentence => Kind.Good,
@@ -172,32 +269,43 @@ public static partial class BlockClassifier
                 reasons[i] = DropReason.Navigation;
             }
         }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it. Blocks
+        // after i are still as the first pass left them, so their context can be found before this pass starts.
+        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j));
+        var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
+        var prevContext = Kind.Bad;
         for (var i = 0; i < n; i++)
         {
-            if (kinds[i] != Kind.NearGood)
+            if (kinds[i] == Kind.NearGood)
             {
-                continue;
+                kinds[i] = prevContext == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
             }
-            // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it.
-            var prev = Neighbour(kinds, i, -1, j => IsContext(kinds, reasons, j));
-            var next = Neighbour(kinds, i, +1, j => IsContext(kinds, reasons, j));
-            kinds[i] = prev == Kind.Good || next == Kind.Good ? Kind.Good : Kind.Bad;
+            if (IsContext(kinds, reasons, i))
+            {
+                prevContext = kinds[i];
+            }
         }
     }
 
     private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
         kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));
 
-    private static Kind Neighbour(Kind[] kinds, int i, int step, Func<int, bool> counts)
+    /// <summary>For every index, the nearest later index that matches, or -1.</summary>
+    private static int[] NextMatching(int n, Func<int, bool> matches)
     {
-        for (var j = i + step; j >= 0 && j < kinds.Length; j += step)
+        var next = new int[n];
+        var found = -1;
+        for (var i = n - 1; i >= 0; i--)
         {
-            if (counts(j))
+            next[i] = found;
+            if (matches(i))
             {
-                return kinds[j];
+                found = i;
             }
         }
-        return Kind.Bad;
+        return next;
     }
 
     private static bool IsInShortRun(Kind[] kinds, int i)
@@ -214,10 +322,14 @@ public static partial class BlockClassifier
         return run >= 3;
     }
 
-    /// <summary>The run of good blocks (allowing small gaps) holding the most good text: the article.</summary>
-    private static (int First, int Last) MainRun(Kind[] kinds)
+    /// <summary>
+    /// The article: a run of good blocks (allowing small gaps). Comment threads and teaser lists below a story can
+    /// hold more text than a short story, so the first run holding at least half as much good text as the
+    /// largest one wins: the story comes before what readers and editors hang under it.
+    /// </summary>
+    private static (int First, int Last) MainRun(Kind[] kinds, BlockFeatures[] features, int anchor)
     {
-        int bestFirst = -1, bestLast = -1, bestCount = 0;
+        var runs = new List<(int First, int Last, int Weight)>();
         var i = 0;
         while (i < kinds.Length)
         {
@@ -226,13 +338,13 @@ public static partial class BlockClassifier
                 i++;
                 continue;
             }
-            int first = i, last = i, count = 0, gap = 0;
+            int first = i, last = i, weight = 0, gap = 0;
             for (; i < kinds.Length && gap <= MaxGapBlocks; i++)
             {
                 if (kinds[i] == Kind.Good)
                 {
                     last = i;
-                    count++;
+                    weight += features[i].Weight;
                     gap = 0;
                 }
                 else
@@ -240,13 +352,41 @@ public static partial class BlockClassifier
                     gap++;
                 }
             }
-            if (count > bestCount)
-            {
-                (bestFirst, bestLast, bestCount) = (first, last, count);
-            }
+            runs.Add((first, last, weight));
             i = last + 1;
         }
-        return (bestFirst, bestLast);
+        if (runs.Count == 0)
+        {
+            return (-1, -1);
+        }
+        var largest = runs.Max(r => r.Weight);
+        var chosen = runs.FirstOrDefault(r => r.First > anchor && anchor >= 0 && r.Weight >= AnchoredRunMinWeight);
+        if (chosen.Weight == 0)
+        {
+            chosen = runs.First(r => r.Weight * 2 >= largest);
+        }
+        return (chosen.First, chosen.Last);
+    }
+
+    /// <summary>
+    /// Where the story's own headline stands: a flattened page opens with its title element ("Headline | Site"),
+    /// and the story repeats the headline (most of that line, not a section name in it) above its first
+    /// paragraph. The first such repeat, or -1.
+    /// </summary>
+    private static int HeadlineAnchor(string[] keys)
+    {
+        if (keys.Length == 0 || keys[0].Length < TitleMinWeight)
+        {
+            return -1;
+        }
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i].Length >= TitleMinWeight && keys[i].Length * 2 >= keys[0].Length && keys[0].Contains(keys[i], StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>

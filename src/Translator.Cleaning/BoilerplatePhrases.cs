@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>
 /// Phrases that site furniture uses in every outlet, grouped by what they give away. They are evidence, not
@@ -18,7 +18,7 @@ internal static class BoilerplatePhrases
         "comments", "make a comment", "your comment", "log in", "login", "sign in", "share this", "share on",
         "follow us", "stay informed", "breaking news from", "download our app", "more info", "click here",
         "contact us", "feedback", "support our journalism", "redistribution",
-        "adverts", "personalise", "personalize", "your preferences", "our traffic", "3rd parties", "third parties", "our partners", "inbox", "your email", "email address",
+        "advert", "personalise", "personalize", "your preferences", "our traffic", "3rd parties", "third parties", "our partners", "inbox", "your email", "email address",
         // German, French, Spanish
         "abonnieren", "datenschutz", "alle rechte", "s'abonner", "abonnez-vous", "tous droits réservés",
         "suscríbete", "todos los derechos",

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>Outlet-independent measurements of one block; the classifier decides from these alone.</summary>
 internal readonly record struct BlockFeatures(
@@ -20,9 +20,11 @@ internal readonly record struct BlockFeatures(
     int FurnitureHits,
     int TeaserHits)
 {
-    public static BlockFeatures Measure(string text)
+    public static BlockFeatures Measure(string text) => Measure(text, PageVocabulary.Empty);
+
+    public static BlockFeatures Measure(string text, PageVocabulary page)
     {
-        var (words, stops) = CountWords(text);
+        var (words, stops) = CountWords(text, page);
         return new BlockFeatures(
             Weight: WeightedLength(text),
             Words: words,
@@ -67,7 +69,7 @@ internal readonly record struct BlockFeatures(
     }
 
     /// <summary>Words and how many of them are function words, counted the way each script marks words.</summary>
-    private static (int Words, int Stops) CountWords(string text)
+    private static (int Words, int Stops) CountWords(string text, PageVocabulary page)
     {
         int words = 0, stops = 0, kana = 0, cjk = 0;
         var span = text.AsSpan();
@@ -98,7 +100,7 @@ internal readonly record struct BlockFeatures(
             }
             var word = span[start..i];
             words++;
-            if (IsStop(word))
+            if (IsStop(word) || page.Contains(word))
             {
                 stops++;
             }

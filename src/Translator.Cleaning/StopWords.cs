@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>
 /// Function words per script. Prose is dense in them and navigation, headlines and captions are not,

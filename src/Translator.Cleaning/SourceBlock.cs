@@ -1,12 +1,15 @@
-namespace Translator.Core.Cleaning;
+namespace Translator.Cleaning;
 
 /// <summary>One block of page text in reading order, with what its markup said about it when there was markup.</summary>
-public readonly record struct SourceBlock(string Text, BlockHint Hint = BlockHint.None);
+internal readonly record struct SourceBlock(string Text, BlockHint Hint = BlockHint.None);
 
-public enum BlockHint
+internal enum BlockHint
 {
     None,
     Heading,
+
+    /// <summary>The page's top heading (h1): the headline, not a paragraph.</summary>
+    Headline,
     Caption,
     ListItem,
 

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text;
+using Translator.Core.Cleaning;
+
+namespace Translator.Cleaning.Tests.Safety;
+
+/// <summary>A call whose client has gone stops cleaning: the work on a page of megabytes does not run on.</summary>
+public class CancellationTests
+{
+    private const string Paragraph =
+        "The regional council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
+
+    [Theory]
+    [InlineData(RawArticleFormat.Html)]
+    [InlineData(RawArticleFormat.Text)]
+    public void Clean_AlreadyCancelled_Throws(RawArticleFormat format)
+    {
+        var page = new RawArticle(format, Page(format, 1000));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new ArticleCleaner().Clean(page, new CancellationToken(canceled: true)));
+    }
+
+    [Theory]
+    [InlineData(RawArticleFormat.Html)]
+    [InlineData(RawArticleFormat.Text)]
+    public void Clean_CancelledWhileCleaningAFiveMegabytePage_StopsWithin100Milliseconds(RawArticleFormat format)
+    {
+        var page = new RawArticle(format, Page(format, 5 * 1024 * 1024));
+        var cleaner = new ArticleCleaner();
+        using var cts = new CancellationTokenSource();
+        long cancelledAt = 0;
+
+        // The token fires from a timer thread while the cleaner is at work (a 5 MB page takes far longer than
+        // 20 ms); the time is taken before the cancel, so the cleaner cannot stop before it is recorded.
+        using var timer = new Timer(_ =>
+        {
+            Volatile.Write(ref cancelledAt, Stopwatch.GetTimestamp());
+            cts.Cancel();
+        }, null, 20, Timeout.Infinite);
+        Assert.ThrowsAny<OperationCanceledException>(() => cleaner.Clean(page, cts.Token));
+        var stoppedAt = Stopwatch.GetTimestamp();
+
+        var latency = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt), stoppedAt);
+        Assert.True(latency < TimeSpan.FromMilliseconds(100), $"Cleaning ran on for {latency.TotalMilliseconds:F0} ms after the cancel.");
+    }
+
+    private static string Page(RawArticleFormat format, int bytes)
+    {
+        var page = new StringBuilder(bytes + 1024);
+        var i = 0;
+        while (page.Length < bytes)
+        {
+            page.Append(format == RawArticleFormat.Html ? $"<div class=\"c{i % 7}\"><p>{Paragraph}</p><ul><li><a href=\"/s{i}\">Section {i}</a></li></ul></div>" : $"{Paragraph}\nSection {i}\n");
+            i++;
+        }
+        return format == RawArticleFormat.Html ? $"<html><body>{page}</body></html>" : page.ToString();
+    }
+}
