@@ -27,7 +27,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
         var verbose = args.Contains("--pages");
         var outputAt = Array.IndexOf(args, "--output");
         var outputDir = outputAt >= 0 && outputAt + 1 < args.Length ? args[outputAt + 1] : null;
-        var dir = Path.Combine(RepositoryPaths.Shared, "cleaning", "benchmark-dev");
+        var dir = Path.Combine(BenchPaths.Shared, "cleaning", "benchmark-dev");
         var truth = ReadBodies(Path.Combine(dir, "ground-truth.json"));
         var flattened = ReadBodies(Path.Combine(dir, "flattened-text.json"));
         var keys = truth.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -38,7 +38,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
         Console.WriteLine();
         Console.WriteLine("| extractor | F1 | P | R | pages refused or empty | CPU ms per page |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var anchor in Anchors(Path.Combine(RepositoryPaths.Shared, "cleaning", "README.md")))
+        foreach (var anchor in Anchors(Path.Combine(BenchPaths.Shared, "cleaning", "README.md")))
         {
             Console.WriteLine(anchor);
         }

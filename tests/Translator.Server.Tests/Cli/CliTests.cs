@@ -98,8 +98,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Translate_RequestOverTheServersSizeLimit_ExitsTwoNotRetryLater()
     {
+        // Over the server's receive limit, which is the largest page (Translation:MaxPageBytes, 5 MB) plus room for the
+        // other fields: about 6 MB.
         var big = Path.Combine(Path.GetTempPath(), $"translator-cli-big-{Guid.NewGuid():N}.txt");
-        await File.WriteAllTextAsync(big, string.Concat(Enumerable.Repeat("A sentence of wire copy that goes on. ", 120_000)), _ct);
+        await File.WriteAllTextAsync(big, string.Concat(Enumerable.Repeat("A sentence of wire copy that goes on. ", 160_000)), _ct);
         try
         {
             var result = await Cli("translate", big, "--to", "ko", "--server", _server.ToString());
