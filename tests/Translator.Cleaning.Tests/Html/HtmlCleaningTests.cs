@@ -27,6 +27,17 @@ public class HtmlCleaningTests
         """;
 
     [Fact]
+    public void Clean_HtmlPageWithoutADate_ReportsNoPublicationDate()
+    {
+        var undated = Story.Replace("""<meta property="article:published_time" content="2024-04-02T08:00:00Z">""", "", StringComparison.Ordinal);
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, undated), CancellationToken.None);
+
+        Assert.NotEmpty(result.Paragraphs);
+        Assert.Null(result.PublicationDate);
+    }
+
+    [Fact]
     public void Clean_HtmlStory_KeepsTheBodyParagraphsInOrder()
     {
         var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
