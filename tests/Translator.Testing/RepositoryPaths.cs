@@ -6,7 +6,10 @@ public static class RepositoryPaths
     /// <summary>The directory holding <c>Translator.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> next to the repository (reference data and samples).</summary>
+    /// <summary>The repository's copies of the reference data and wire-copy samples that tests read (never <see cref="Shared"/>).</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "Translator.Testing", "Fixtures");
+
+    /// <summary><c>../shared</c> next to the repository (reference data and samples); for benchmarks, never tests.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     private static string FindRoot()

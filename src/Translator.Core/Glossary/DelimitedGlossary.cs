@@ -7,7 +7,9 @@ namespace Translator.Core.Glossary;
 /// The project's glossary format: one entry per line, a header naming the columns, lines starting with '#'
 /// ignored. Columns: <c>term</c> (required), <c>variants</c> (separated by '|'), <c>case_sensitive</c>
 /// (true/false), <c>note</c>, and one column per target language named by its BCP-47 tag holding the
-/// rendering. Fields may be quoted as in RFC 4180 (needed in CSV when a field holds a comma).
+/// rendering. Short forms (second references, see <see cref="ShortFormColumns"/>): <c>short_forms</c> (separated by '|')
+/// and <c>short:</c> followed by a language tag for a short form's rendering where it differs from the full one.
+/// Fields may be quoted as in RFC 4180 (needed in CSV when a field holds a comma).
 /// </summary>
 public static class DelimitedGlossary
 {
@@ -37,7 +39,7 @@ public static class DelimitedGlossary
                 {
                     throw new GlossaryFormatException($"Line {lineNumber}: the header has no \"{TermColumn}\" column.");
                 }
-                var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h));
+                var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h) && !ShortFormColumns.IsColumn(h));
                 if (unknown is not null)
                 {
                     throw new GlossaryFormatException($"Line {lineNumber}: column \"{unknown}\" is neither a known column nor a language tag.");
@@ -53,7 +55,8 @@ public static class DelimitedGlossary
     {
         var languages = entries.SelectMany(e => e.Renderings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var sb = new StringBuilder();
-        AppendRow(sb, delimiter, [TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages]);
+        var shortForms = ShortFormColumns.For(entries);
+        AppendRow(sb, delimiter, [TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages, .. shortForms.Header]);
         foreach (var entry in entries)
         {
             AppendRow(sb, delimiter,
@@ -63,6 +66,7 @@ public static class DelimitedGlossary
                 entry.CaseSensitive ? "true" : "false",
                 entry.Note ?? "",
                 .. languages.Select(l => entry.Renderings.GetValueOrDefault(l, "")),
+                .. shortForms.Fields(entry),
             ]);
         }
         return sb.ToString();
@@ -77,6 +81,7 @@ public static class DelimitedGlossary
         string term = "", variants = "", note = "";
         var caseSensitive = false;
         var renderings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortForms = new ShortFormColumns.Reader();
         for (var c = 0; c < fields.Count; c++)
         {
             var value = fields[c].Trim();
@@ -90,6 +95,8 @@ public static class DelimitedGlossary
                         ? parsed
                         : throw new GlossaryFormatException($"Line {lineNumber}: {CaseColumn} must be true or false."));
                     break;
+                case var column when shortForms.TryRead(column, value):
+                    break;
                 default:
                     if (value.Length > 0)
                     {
@@ -100,7 +107,7 @@ public static class DelimitedGlossary
         }
         return new GlossaryEntry(term,
             variants.Split(VariantSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            renderings, note.Length == 0 ? null : note, caseSensitive);
+            renderings, note.Length == 0 ? null : note, caseSensitive, shortForms.Forms, shortForms.Renderings);
     }
 
     private static List<string> SplitFields(string line, char delimiter, int lineNumber)

@@ -69,6 +69,7 @@ public static class GlossaryValidator
                 problems.Add(new(name, $"At most {MaxTermLength} characters."));
             }
         }
+        ValidateShortForms(entry, field, problems);
         if (entry.Renderings.Count == 0)
         {
             problems.Add(new($"{field}.renderings", "At least one target-language rendering is required."));
@@ -86,6 +87,46 @@ public static class GlossaryValidator
         }
     }
 
+    /// <summary>Short forms are spelled like terms; a short form that is also one of the entry's full spellings could never apply.</summary>
+    private static void ValidateShortForms(GlossaryEntry entry, string field, List<GlossaryProblem> problems)
+    {
+        var full = entry.Forms.Select(FoldedKey).ToHashSet(StringComparer.Ordinal);
+        for (var s = 0; s < entry.ShortForms.Count; s++)
+        {
+            var name = $"{field}.short_forms[{s}]";
+            var form = entry.ShortForms[s];
+            if (!GlossaryMatcher.NormalizeSeparators(form).Any(char.IsLetterOrDigit))
+            {
+                problems.Add(new(name, "Must contain a letter or digit."));
+            }
+            else if (form.Length > MaxTermLength)
+            {
+                problems.Add(new(name, $"At most {MaxTermLength} characters."));
+            }
+            else if (full.Contains(FoldedKey(form)))
+            {
+                problems.Add(new(name, $"\"{form}\" is already a full spelling of the entry."));
+            }
+        }
+        if (entry.ShortRenderings.Count > 0 && entry.ShortForms.Count == 0)
+        {
+            problems.Add(new($"{field}.short_form_renderings", "Short-form renderings need at least one short form."));
+        }
+        foreach (var (language, rendering) in entry.ShortRenderings)
+        {
+            if (!LanguageTag.IsWellFormed(language))
+            {
+                problems.Add(new($"{field}.short_form_renderings", $"\"{language}\" is not a BCP-47 language tag."));
+            }
+            else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
+            {
+                problems.Add(new($"{field}.short_form_renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
+            }
+        }
+    }
+
+    private static string FoldedKey(string form) => string.Concat(GlossaryMatcher.NormalizeSeparators(form).Select(GlossaryMatcher.Fold));
+
     /// <summary>Two entries conflict when a spelling of one can match where a spelling of the other does and a rendering differs.</summary>
     private static IEnumerable<GlossaryProblem> Conflicts(IReadOnlyList<GlossaryEntry> entries)
     {
@@ -94,7 +135,7 @@ public static class GlossaryValidator
         {
             foreach (var form in entries[e].Forms.Select(GlossaryMatcher.NormalizeSeparators).Distinct(StringComparer.Ordinal))
             {
-                var key = string.Concat(form.Select(GlossaryMatcher.Fold));
+                var key = FoldedKey(form);
                 if (!claimed.TryGetValue(key, out var owners))
                 {
                     claimed[key] = owners = [];

@@ -9,7 +9,10 @@ namespace Translator.Core.Glossary;
 /// In the source language the first <c>termSec</c> is the canonical term (administrativeStatus
 /// preferredTerm-admn-sts) and the rest are variants (admittedTerm-admn-sts); in each target language the first
 /// term is the rendering. The note is a <c>note</c> on the concept; case sensitivity, which TBX has no data category
-/// for, is a <c>descrip type="x-caseSensitive"</c>. Reading also accepts TBX v2 (<c>martif</c>: termEntry, langSet, tig).
+/// for, is a <c>descrip type="x-caseSensitive"</c>. Short forms are terms with <c>termNote type="termType"</c>
+/// shortForm (TBX-Basic's term type for them; abbreviation is read the same way): in the source language the
+/// second references, in a target language the short form's rendering.
+/// Reading also accepts TBX v2 (<c>martif</c>: termEntry, langSet, tig).
 /// </summary>
 public static class TbxGlossary
 {
@@ -17,6 +20,7 @@ public static class TbxGlossary
     private const string Preferred = "preferredTerm-admn-sts";
     private const string Admitted = "admittedTerm-admn-sts";
     private const string CaseSensitiveType = "x-caseSensitive";
+    private const string ShortFormType = "shortForm";
 
     public static string Write(Glossary glossary)
     {
@@ -34,10 +38,12 @@ public static class TbxGlossary
                 concept.Add(new XElement(Tbx + "descrip", new XAttribute("type", CaseSensitiveType), "true"));
             }
             concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", glossary.SourceLanguage),
-                entry.Forms.Select((form, i) => TermSec(form, i == 0 ? Preferred : Admitted))));
+                entry.Forms.Select((form, i) => TermSec(form, i == 0 ? Preferred : Admitted)),
+                entry.ShortForms.Select(ShortTermSec)));
             foreach (var (language, rendering) in entry.Renderings.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", language), TermSec(rendering, Preferred)));
+                concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", language), TermSec(rendering, Preferred),
+                    entry.ShortRenderings.TryGetValue(language, out var shortRendering) ? ShortTermSec(shortRendering) : null));
             }
             body.Add(concept);
         }
@@ -77,19 +83,27 @@ public static class TbxGlossary
         foreach (var concept in root.Descendants().Where(e => e.Name.LocalName is "conceptEntry" or "termEntry"))
         {
             index++;
-            string[] forms = [];
+            string[] forms = [], shortForms = [];
             var renderings = new Dictionary<string, string>(StringComparer.Ordinal);
+            var shortRenderings = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var section in concept.Elements().Where(e => e.Name.LocalName is "langSec" or "langSet"))
             {
                 var language = Lang(section) ?? throw new GlossaryFormatException($"Concept {index}: a language section has no xml:lang.");
-                var terms = section.Descendants().Where(e => e.Name.LocalName == "term").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToArray();
+                var all = section.Descendants().Where(e => e.Name.LocalName == "term" && e.Value.Trim().Length > 0).ToArray();
+                var terms = all.Where(t => !IsShortForm(t)).Select(t => t.Value.Trim()).ToArray();
+                var shortTerms = all.Where(IsShortForm).Select(t => t.Value.Trim()).ToArray();
                 if (LanguageTag.PrimaryLanguage(language) == source)
                 {
-                    forms = terms;
+                    (forms, shortForms) = (terms, shortTerms);
+                    continue;
                 }
-                else if (terms.Length > 0)
+                if (terms.Length > 0)
                 {
                     renderings[LanguageTag.Normalize(language)] = terms[0];
+                }
+                if (shortTerms.Length > 0)
+                {
+                    shortRenderings[LanguageTag.Normalize(language)] = shortTerms[0];
                 }
             }
             if (forms.Length == 0)
@@ -98,7 +112,7 @@ public static class TbxGlossary
             }
             var note = concept.Elements().FirstOrDefault(e => e.Name.LocalName == "note")?.Value;
             var caseSensitive = concept.Elements().Any(e => e.Name.LocalName == "descrip" && (string?)e.Attribute("type") == CaseSensitiveType && e.Value.Trim() == "true");
-            entries.Add(new GlossaryEntry(forms[0], forms[1..], renderings, note, caseSensitive));
+            entries.Add(new GlossaryEntry(forms[0], forms[1..], renderings, note, caseSensitive, shortForms, shortRenderings));
         }
         return entries;
     }
@@ -107,6 +121,17 @@ public static class TbxGlossary
         new(Tbx + "termSec",
             new XElement(Tbx + "term", term),
             new XElement(Tbx + "termNote", new XAttribute("type", "administrativeStatus"), status));
+
+    private static XElement ShortTermSec(string term) =>
+        new(Tbx + "termSec",
+            new XElement(Tbx + "term", term),
+            new XElement(Tbx + "termNote", new XAttribute("type", "termType"), ShortFormType),
+            new XElement(Tbx + "termNote", new XAttribute("type", "administrativeStatus"), Admitted));
+
+    /// <summary>A term whose term type (on its termSec, tig or termGrp) marks a short form.</summary>
+    private static bool IsShortForm(XElement term) =>
+        term.Parent is { } holder && holder.Elements().Any(e => e.Name.LocalName == "termNote" && (string?)e.Attribute("type") == "termType"
+            && e.Value.Trim() is ShortFormType or "abbreviation");
 
     private static string? Lang(XElement element) => (string?)element.Attribute(XNamespace.Xml + "lang") is { Length: > 0 } lang && LanguageTag.IsWellFormed(lang)
         ? LanguageTag.Normalize(lang)
