@@ -16,18 +16,24 @@ internal sealed class TargetGlossary
     private readonly SegmentUnits _units;
     private readonly ProtectedSegment[] _segments;
     private readonly Lock _lock = new();
+    private readonly StoryMatches? _story;
     private readonly Dictionary<int, int> _applied = [];
+    private readonly Dictionary<(string ShortForm, int Entry), int> _resolved = [];
     private readonly List<GlossaryViolation> _violations = [];
     private int _repaired;
 
-    public TargetGlossary(GlossaryMatcher? matcher, string targetLanguage, SegmentUnits units, ProviderGlossary? forProvider)
+    /// <param name="story">The article's matches with its short forms resolved (<see cref="SecondReferenceResolver"/>), one per text of <paramref name="units"/>.</param>
+    public TargetGlossary(GlossaryMatcher? matcher, StoryMatches? story, string targetLanguage, SegmentUnits units, ProviderGlossary? forProvider)
     {
         _matcher = matcher;
+        _story = story;
         _target = targetLanguage;
         _units = units;
         ForProvider = forProvider;
         _segments = units.Texts
-            .Select(text => matcher is null ? new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch) : GlossaryProtection.Protect(matcher, text, targetLanguage))
+            .Select((text, i) => matcher is null || story is null
+                ? new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch)
+                : GlossaryProtection.Protect(matcher, text, story.Matches[i], targetLanguage))
             .ToArray();
     }
 
@@ -61,7 +67,13 @@ internal sealed class TargetGlossary
                     .Select(a => new AppliedGlossaryEntry(entries[a.Key].Term, entries[a.Key].RenderingFor(_target)!, a.Value))
                     .ToArray(),
                 _violations.OrderBy(v => v.Location.Part).ThenBy(v => v.Location.Paragraph).ThenBy(v => v.Location.Segment).ToArray(),
-                _repaired);
+                _repaired)
+            {
+                ResolvedShortForms = _resolved.OrderBy(r => r.Key.ShortForm, StringComparer.Ordinal).ThenBy(r => r.Key.Entry)
+                    .Select(r => new ResolvedShortForm(r.Key.ShortForm, entries[r.Key.Entry].Term, entries[r.Key.Entry].ShortRenderingFor(_target)!, r.Value))
+                    .ToArray(),
+                UnresolvedShortForms = _story?.Unresolved ?? [],
+            };
         }
     }
 
@@ -78,10 +90,17 @@ internal sealed class TargetGlossary
         {
             foreach (var term in segment.Terms)
             {
-                _applied[term.Entry] = _applied.GetValueOrDefault(term.Entry) + locations.Count;
+                if (term.ShortForm is { } shortForm)
+                {
+                    _resolved[(shortForm, term.Entry)] = _resolved.GetValueOrDefault((shortForm, term.Entry)) + locations.Count;
+                }
+                else
+                {
+                    _applied[term.Entry] = _applied.GetValueOrDefault(term.Entry) + locations.Count;
+                }
             }
             _repaired += restored.Repaired;
-            _violations.AddRange(restored.Missing.Select(e => new GlossaryViolation(entries[e].Term, entries[e].RenderingFor(_target)!, locations[0])));
+            _violations.AddRange(restored.Missing.Select(t => new GlossaryViolation(entries[t.Entry].Term, t.Rendering, locations[0])));
         }
         var language = new KeyValuePair<string, object?>(TranslatorTelemetry.TargetLanguageTag, _target);
         TranslatorTelemetry.GlossaryTerms.Add(segment.Terms.Count * locations.Count, language, Outcome("applied"));

@@ -49,6 +49,12 @@ public sealed record GlossaryReport(
     int RepairedPlaceholders)
 {
     public static GlossaryReport None { get; } = new(null, 0, [], [], 0);
+
+    /// <summary>Short forms that stood for an entry, with the rendering used (counted like <see cref="Applied"/>).</summary>
+    public IReadOnlyList<Glossary.ResolvedShortForm> ResolvedShortForms { get; init; } = [];
+
+    /// <summary>Short forms left to the provider, and why.</summary>
+    public IReadOnlyList<Glossary.UnresolvedShortForm> UnresolvedShortForms { get; init; } = [];
 }
 
 /// <summary>An entry found in the article and how often (counting repeated segments).</summary>

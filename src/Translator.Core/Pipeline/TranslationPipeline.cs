@@ -62,8 +62,10 @@ internal sealed partial class TranslationPipeline(
     private async Task ProduceAsync(
         TranslationJob job, SegmentUnits units, GlossaryMatcher? glossary, ChannelWriter<PipelineEvent> writer, CancellationTokenSource stop)
     {
+        // Which entry each short form stands for is decided once, over the whole story, for every language.
+        var story = glossary is null ? null : SecondReferenceResolver.Resolve(glossary, units.Texts, i => units.LocationsOf(i).Count);
         var all = Task.WhenAll(job.TargetLanguages.Select(target =>
-            TranslateIntoAsync(job, target, units, new TargetGlossary(glossary, target, units, glossaries.ForProvider(glossary, target)), writer, stop)));
+            TranslateIntoAsync(job, target, units, new TargetGlossary(glossary, story, target, units, glossaries.ForProvider(glossary, target)), writer, stop)));
         try
         {
             await all.ConfigureAwait(false);
