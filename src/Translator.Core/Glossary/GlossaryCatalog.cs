@@ -16,10 +16,15 @@ internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager mana
     // Version 0 never collides with a stored version, so the compiled copy is replaced once the store answers.
     private static readonly Lazy<Glossary> StarterGlossary = new(() => DefaultGlossary.Load() with { Version = 0 });
 
-    /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored).</returns>
+    /// <param name="useDefault">Layer a named glossary over the default one (<see cref="LayeredGlossary"/>); false: no default at all.</param>
+    /// <returns>The compiled glossary, or null when none applies (no id given and no default glossary stored, or opted out).</returns>
     /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
-    public async Task<GlossaryMatcher?> ResolveAsync(string? id, CancellationToken cancellationToken)
+    public async Task<GlossaryMatcher?> ResolveAsync(string? id, bool useDefault, CancellationToken cancellationToken)
     {
+        if (id is null && !useDefault)
+        {
+            return null;
+        }
         try
         {
             await manager.EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -43,10 +48,26 @@ internal sealed class GlossaryCatalog(IGlossaryStore store, GlossaryManager mana
         {
             return id is null ? null : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");
         }
+        if (id is not null && useDefault && id != Glossary.DefaultId && await DefaultLayerAsync(cancellationToken).ConfigureAwait(false) is { } defaultLayer)
+        {
+            glossary = LayeredGlossary.Compose(glossary, defaultLayer);
+        }
         return _compiled.AddOrUpdate(glossary.Id,
             static (_, g) => new GlossaryMatcher(g),
             static (_, existing, g) => existing.Glossary.Version == g.Version ? existing : new GlossaryMatcher(g),
             glossary);
+    }
+
+    private async Task<Glossary?> DefaultLayerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetAsync(Glossary.DefaultId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GlossaryStoreUnavailableException)
+        {
+            return StarterGlossary.Value;
+        }
     }
 
     /// <summary>The glossary's terms for one target language, for providers with a native glossary feature.</summary>

@@ -4,12 +4,15 @@ using Translator.Core.Providers;
 namespace Translator.Core.Pipeline;
 
 /// <summary>One validated request: an article, its language, and the languages to translate it into.</summary>
+/// <param name="GlossaryId">A named glossary, layered over the default one unless <paramref name="UseDefaultGlossary"/> is false.</param>
+/// <param name="UseDefaultGlossary">False: the default glossary does not apply (alone or under the named one).</param>
 public sealed record TranslationJob(
     SourceArticle Article,
     string SourceLanguage,
     IReadOnlyList<string> TargetLanguages,
     Formality Formality = Formality.Default,
-    string? GlossaryId = null);
+    string? GlossaryId = null,
+    bool UseDefaultGlossary = true);
 
 /// <summary>Which part of the article a segment belongs to.</summary>
 public enum ArticlePart

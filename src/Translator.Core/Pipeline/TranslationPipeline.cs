@@ -39,7 +39,7 @@ internal sealed partial class TranslationPipeline(
             throw new TranslationRequestException("article",
                 $"The article has {units.SegmentCount} segments; at most {options.Value.MaxSegments} are accepted.");
         }
-        var glossary = await glossaries.ResolveAsync(job.GlossaryId, cancellationToken).ConfigureAwait(false);
+        var glossary = await glossaries.ResolveAsync(job.GlossaryId, job.UseDefaultGlossary, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(job, units, glossary, events.Writer, stop);
