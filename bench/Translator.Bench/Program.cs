@@ -10,6 +10,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["speed"] = new SpeedCommand(),
     ["clean"] = new CleanBenchCommand(),
     ["glossary"] = new GlossaryBench(),
+    ["second-references"] = new SecondReferenceBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
 };
