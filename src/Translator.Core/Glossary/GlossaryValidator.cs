@@ -58,33 +58,14 @@ public static class GlossaryValidator
         var forms = entry.Forms.ToArray();
         for (var f = 0; f < forms.Length; f++)
         {
-            var name = f == 0 ? $"{field}.term" : $"{field}.variants[{f - 1}]";
-            var normalized = GlossaryMatcher.NormalizeSeparators(forms[f]);
-            if (normalized.Length == 0 || !normalized.Any(char.IsLetterOrDigit))
-            {
-                problems.Add(new(name, "Must contain a letter or digit."));
-            }
-            else if (forms[f].Length > MaxTermLength)
-            {
-                problems.Add(new(name, $"At most {MaxTermLength} characters."));
-            }
+            ValidateSpelling(forms[f], f == 0 ? $"{field}.term" : $"{field}.variants[{f - 1}]", problems);
         }
         ValidateShortForms(entry, field, problems);
         if (entry.Renderings.Count == 0)
         {
             problems.Add(new($"{field}.renderings", "At least one target-language rendering is required."));
         }
-        foreach (var (language, rendering) in entry.Renderings)
-        {
-            if (!LanguageTag.IsWellFormed(language))
-            {
-                problems.Add(new($"{field}.renderings", $"\"{language}\" is not a BCP-47 language tag."));
-            }
-            else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
-            {
-                problems.Add(new($"{field}.renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
-            }
-        }
+        ValidateRenderings(entry.Renderings, $"{field}.renderings", problems);
     }
 
     /// <summary>Short forms are spelled like terms; a short form that is also one of the entry's full spellings could never apply.</summary>
@@ -95,15 +76,7 @@ public static class GlossaryValidator
         {
             var name = $"{field}.short_forms[{s}]";
             var form = entry.ShortForms[s];
-            if (!GlossaryMatcher.NormalizeSeparators(form).Any(char.IsLetterOrDigit))
-            {
-                problems.Add(new(name, "Must contain a letter or digit."));
-            }
-            else if (form.Length > MaxTermLength)
-            {
-                problems.Add(new(name, $"At most {MaxTermLength} characters."));
-            }
-            else if (full.Contains(FoldedKey(form)))
+            if (ValidateSpelling(form, name, problems) && full.Contains(FoldedKey(form)))
             {
                 problems.Add(new(name, $"\"{form}\" is already a full spelling of the entry."));
             }
@@ -112,15 +85,37 @@ public static class GlossaryValidator
         {
             problems.Add(new($"{field}.short_form_renderings", "Short-form renderings need at least one short form."));
         }
-        foreach (var (language, rendering) in entry.ShortRenderings)
+        ValidateRenderings(entry.ShortRenderings, $"{field}.short_form_renderings", problems);
+    }
+
+    /// <returns>Whether the spelling is acceptable.</returns>
+    private static bool ValidateSpelling(string form, string field, List<GlossaryProblem> problems)
+    {
+        var normalized = GlossaryMatcher.NormalizeSeparators(form);
+        if (normalized.Length == 0 || !normalized.Any(char.IsLetterOrDigit))
+        {
+            problems.Add(new(field, "Must contain a letter or digit."));
+            return false;
+        }
+        if (form.Length > MaxTermLength)
+        {
+            problems.Add(new(field, $"At most {MaxTermLength} characters."));
+            return false;
+        }
+        return true;
+    }
+
+    private static void ValidateRenderings(IReadOnlyDictionary<string, string> renderings, string field, List<GlossaryProblem> problems)
+    {
+        foreach (var (language, rendering) in renderings)
         {
             if (!LanguageTag.IsWellFormed(language))
             {
-                problems.Add(new($"{field}.short_form_renderings", $"\"{language}\" is not a BCP-47 language tag."));
+                problems.Add(new(field, $"\"{language}\" is not a BCP-47 language tag."));
             }
             else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
             {
-                problems.Add(new($"{field}.short_form_renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
+                problems.Add(new($"{field}[{language}]", $"Must be 1 to {MaxTermLength} characters."));
             }
         }
     }

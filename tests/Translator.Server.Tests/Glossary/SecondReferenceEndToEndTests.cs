@@ -24,7 +24,7 @@ public sealed class SecondReferenceEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await _deepL.DisposeAsync();
 
     private TranslatorServerFactory Server(string provider) => provider == "DeepL"
-        ? new TranslatorServerFactory().With("Translation:Provider", "DeepL").With("DEEPL_AUTH_KEY", _deepL.AuthKey).With("DEEPL_SERVER_URL", _deepL.Url.ToString())
+        ? new TranslatorServerFactory().WithDeepL(_deepL)
         : new TranslatorServerFactory();
 
     [Theory]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Translator.Core;
 using Translator.Core.Providers;
+using Translator.Testing.StandIns;
 
 namespace Translator.Server.Tests.Infrastructure;
 
@@ -40,6 +41,10 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
             : provider.Name;
         return this;
     }
+
+    /// <summary>Selects DeepL and points it at the stand-in, as the DeepL settings would.</summary>
+    public TranslatorServerFactory WithDeepL(DeepLStandIn deepL) =>
+        With("Translation:Provider", "DeepL").With("DEEPL_AUTH_KEY", deepL.AuthKey).With("DEEPL_SERVER_URL", deepL.Url.ToString());
 
     public TranslatorServerFactory ConfigureServices(Action<IServiceCollection> configure)
     {
