@@ -13,6 +13,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["streaming"] = new StreamingCommand(),
     ["clean"] = new CleanBenchCommand(),
     ["glossary"] = new GlossaryBench(),
+    ["second-references"] = new SecondReferenceBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
     ["soak"] = new SoakCommand(),

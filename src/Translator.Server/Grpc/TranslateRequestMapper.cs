@@ -20,10 +20,12 @@ namespace Translator.Server.Grpc;
 internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options, ProviderChain providers, IArticleCleaner cleaner)
 {
     public TranslationJob ToJob(TranslateArticleRequest request) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options)
+            with { UseDefaultGlossary = !request.HasUseDefaultGlossary || request.UseDefaultGlossary };
 
     public TranslationJob ToJob(StreamTranslateArticleRequest request) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options)
+            with { UseDefaultGlossary = !request.HasUseDefaultGlossary || request.UseDefaultGlossary };
 
     /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
     public CleanedArticle ToCleanedArticle(CleanArticleRequest request)
