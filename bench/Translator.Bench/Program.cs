@@ -15,6 +15,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["clean-dev"] = new CleanDevSetCommand(),
     ["clean-scale"] = new CleanScaleCommand(),
     ["glossary"] = new GlossaryBench(),
+    ["second-references"] = new SecondReferenceBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
     ["soak"] = new SoakCommand(),

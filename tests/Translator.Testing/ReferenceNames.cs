@@ -15,3 +15,15 @@ public sealed record ReferenceName(string English, IReadOnlyList<string> Variant
                 new Dictionary<string, string> { ["ko"] = row[2], ["ru"] = row[3], ["ja"] = row[4] }))
             .ToArray();
 }
+
+/// <summary>One row of the reference <c>second-references.tsv</c>: a short form, the name it stands for, its renderings.</summary>
+public sealed record SecondReference(string ShortForm, string RefersTo, IReadOnlyDictionary<string, string> Renderings)
+{
+    public static IReadOnlyList<SecondReference> Load() =>
+        File.ReadAllLines(Path.Combine(RepositoryPaths.Fixtures, "reference", "second-references.tsv"))
+            .Where(l => !l.StartsWith('#'))
+            .Skip(1)
+            .Select(l => l.Split('\t'))
+            .Select(row => new SecondReference(row[0], row[1], new Dictionary<string, string> { ["ko"] = row[2], ["ru"] = row[3], ["ja"] = row[4] }))
+            .ToArray();
+}

@@ -8,7 +8,9 @@ namespace Translator.Core.Glossary;
 /// The project's glossary format: one entry per record, a header naming the columns, lines starting with '#'
 /// ignored. Columns: <c>term</c> (required), <c>variants</c> (separated by '|'), <c>case_sensitive</c>
 /// (true/false), <c>note</c>, and one column per target language named by its BCP-47 tag holding the
-/// rendering. Fields are quoted as in RFC 4180 (with either delimiter), so a quoted field may hold the
+/// rendering. Short forms (second references, see <see cref="ShortFormColumns"/>): <c>short_forms</c> (separated by '|')
+/// and <c>short:</c> followed by a language tag for a short form's rendering where it differs from the full one.
+/// Fields are quoted as in RFC 4180 (with either delimiter), so a quoted field may hold the
 /// delimiter, quotes and line breaks: every glossary the validator accepts is written and read back unchanged.
 /// </summary>
 public static class DelimitedGlossary
@@ -77,6 +79,7 @@ public static class DelimitedGlossary
     public static string Write(IReadOnlyList<GlossaryEntry> entries, char delimiter)
     {
         var languages = entries.SelectMany(e => e.Renderings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var shortForms = ShortFormColumns.For(entries);
         using var text = new StringWriter();
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions
         {
@@ -87,7 +90,7 @@ public static class DelimitedGlossary
             Quoting = CsvQuoting.WhenNeededOrWhitespace,
         }, leaveOpen: true))
         {
-            csv.WriteRecord([TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages]);
+            csv.WriteRecord([TermColumn, VariantsColumn, CaseColumn, NoteColumn, .. languages, .. shortForms.Header]);
             foreach (var entry in entries)
             {
                 csv.WriteRecord(
@@ -97,6 +100,7 @@ public static class DelimitedGlossary
                     entry.CaseSensitive ? "true" : "false",
                     entry.Note ?? "",
                     .. languages.Select(l => entry.Renderings.GetValueOrDefault(l, "")),
+                    .. shortForms.Fields(entry),
                 ]);
             }
         }
@@ -110,7 +114,7 @@ public static class DelimitedGlossary
         {
             throw new GlossaryFormatException($"Line {lineNumber}: the header has no \"{TermColumn}\" column.");
         }
-        var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h));
+        var unknown = header.FirstOrDefault(h => h is not (TermColumn or VariantsColumn or CaseColumn or NoteColumn) && !LanguageTag.IsWellFormed(h) && !ShortFormColumns.IsColumn(h));
         if (unknown is not null)
         {
             throw new GlossaryFormatException($"Line {lineNumber}: column {QuotedValue.Of(unknown)} is neither a known column nor a language tag.");
@@ -127,6 +131,7 @@ public static class DelimitedGlossary
         string term = "", variants = "", note = "";
         var caseSensitive = false;
         var renderings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortForms = new ShortFormColumns.Reader();
         for (var c = 0; c < fields.Length; c++)
         {
             // Terms are trimmed (editors pad columns); a note is free text and kept as written.
@@ -141,6 +146,8 @@ public static class DelimitedGlossary
                         ? parsed
                         : throw new GlossaryFormatException($"Line {lineNumber}: {CaseColumn} must be true or false."));
                     break;
+                case var column when shortForms.TryRead(column, value):
+                    break;
                 default:
                     if (value.Length > 0)
                     {
@@ -151,6 +158,6 @@ public static class DelimitedGlossary
         }
         return new GlossaryEntry(term,
             variants.Split(VariantSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            renderings, note.Length == 0 ? null : note, caseSensitive);
+            renderings, note.Length == 0 ? null : note, caseSensitive, shortForms.Forms, shortForms.Renderings);
     }
 }

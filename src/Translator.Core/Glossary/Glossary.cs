@@ -19,13 +19,25 @@ public sealed record Glossary(string Id, string Name, string SourceLanguage, lon
 /// <param name="Renderings">Target language (BCP-47) to rendering.</param>
 /// <param name="Note">Free text for editors; never used in matching.</param>
 /// <param name="CaseSensitive">Whether the source spellings match only in the case given.</param>
+/// <param name="ShortForms">
+/// Second references ("Kim", "Putin"): spellings that stand for this entry only in a story that also names it in
+/// full (see <see cref="SecondReferenceResolver"/>). Several entries may share one.
+/// </param>
+/// <param name="ShortRenderings">Target language to the rendering of a short form; a language without one uses the full rendering.</param>
 public sealed record GlossaryEntry(
     string Term,
     IReadOnlyList<string> Variants,
     IReadOnlyDictionary<string, string> Renderings,
     string? Note = null,
-    bool CaseSensitive = false)
+    bool CaseSensitive = false,
+    IReadOnlyList<string>? ShortForms = null,
+    IReadOnlyDictionary<string, string>? ShortRenderings = null)
 {
+    public IReadOnlyList<string> ShortForms { get; init; } = ShortForms ?? [];
+
+    public IReadOnlyDictionary<string, string> ShortRenderings { get; init; } = ShortRenderings ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The full spellings: the term and its variants (never the short forms).</summary>
     public IEnumerable<string> Forms => Variants.Prepend(Term);
 
     /// <summary>The rendering for a target language, falling back from "pt-BR" to "pt".</summary>
@@ -34,9 +46,15 @@ public sealed record GlossaryEntry(
         : Renderings.TryGetValue(LanguageTag.PrimaryLanguage(targetLanguage), out var primary) ? primary
         : null;
 
+    /// <summary>What a resolved short form becomes: its own rendering, else the full one.</summary>
+    public string? ShortRenderingFor(string targetLanguage) =>
+        ShortRenderings.TryGetValue(targetLanguage, out var exact) ? exact
+        : ShortRenderings.TryGetValue(LanguageTag.PrimaryLanguage(targetLanguage), out var primary) ? primary
+        : RenderingFor(targetLanguage);
+
     /// <summary>
     /// Hash of everything about this entry that can change a translation into <paramref name="targetLanguage"/>:
-    /// its spellings, case rule and that language's rendering (the note and other languages cannot).
+    /// its spellings, case rule and that language's renderings (the note and other languages cannot).
     /// </summary>
     public string ContentHash(string targetLanguage)
     {
@@ -46,6 +64,10 @@ public sealed record GlossaryEntry(
             sb.Append(form).Append('\u001f');
         }
         sb.Append(CaseSensitive ? '1' : '0').Append('\u001e').Append(RenderingFor(targetLanguage));
+        if (ShortForms.Count > 0)
+        {
+            sb.Append('\u001e').AppendJoin('\u001f', ShortForms).Append('\u001e').Append(ShortRenderingFor(targetLanguage));
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
     }
 }

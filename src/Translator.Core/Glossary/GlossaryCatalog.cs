@@ -16,10 +16,19 @@ internal sealed class GlossaryCatalog(GlossaryManager manager)
     // Version 0 never collides with a stored version, so the compiled copy is replaced once the store answers.
     private static readonly Lazy<Glossary> StarterGlossary = new(() => DefaultGlossary.Load() with { Version = 0 });
 
-    /// <returns>The compiled glossary: the one named, or the default glossary when none is (re-established if the store lost it).</returns>
+    /// <param name="useDefault">Layer a named glossary over the default one (<see cref="LayeredGlossary"/>); false: no default at all.</param>
+    /// <returns>
+    /// The compiled glossary: the one named (over the default one unless <paramref name="useDefault"/> is false), or the
+    /// default glossary when none is named (re-established if the store lost it); null only when no id is given and
+    /// the request opted out of the default.
+    /// </returns>
     /// <exception cref="TranslationRequestException">An id was given and no such glossary exists.</exception>
-    public async Task<GlossaryMatcher> ResolveAsync(string? id, CancellationToken cancellationToken)
+    public async Task<GlossaryMatcher?> ResolveAsync(string? id, bool useDefault, CancellationToken cancellationToken)
     {
+        if (id is null && !useDefault)
+        {
+            return null;
+        }
         Glossary? glossary;
         try
         {
@@ -36,15 +45,36 @@ internal sealed class GlossaryCatalog(GlossaryManager manager)
         glossary ??= id is null or Glossary.DefaultId
             ? StarterGlossary.Value
             : throw new TranslationRequestException("glossary_id", $"No glossary \"{id}\".");
+        if (useDefault && id is not (null or Glossary.DefaultId))
+        {
+            glossary = LayeredGlossary.Compose(glossary, await DefaultLayerAsync(cancellationToken).ConfigureAwait(false));
+        }
         return _compiled.AddOrUpdate(glossary.Id,
             static (_, g) => new GlossaryMatcher(g),
             static (_, existing, g) => existing.Glossary.Version == g.Version ? existing : new GlossaryMatcher(g),
             glossary);
     }
 
-    /// <summary>The glossary's terms for one target language, for providers with a native glossary feature.</summary>
-    public ProviderGlossary ForProvider(GlossaryMatcher matcher, string targetLanguage)
+    /// <summary>The default glossary under a named one: re-established if the store lost it, the shipped copy if the store is down.</summary>
+    private async Task<Glossary> DefaultLayerAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await manager.FindAsync(Glossary.DefaultId, cancellationToken).ConfigureAwait(false) ?? StarterGlossary.Value;
+        }
+        catch (GlossaryStoreUnavailableException)
+        {
+            return StarterGlossary.Value;
+        }
+    }
+
+    /// <summary>The glossary's terms for one target language, for providers with a native glossary feature; null without a glossary.</summary>
+    public ProviderGlossary? ForProvider(GlossaryMatcher? matcher, string targetLanguage)
+    {
+        if (matcher is null)
+        {
+            return null;
+        }
         var glossary = matcher.Glossary;
         return _forProviders.AddOrUpdate((glossary.Id, targetLanguage),
             static (key, g) => Build(g, key.Target),

@@ -4,9 +4,25 @@ using System.Text;
 
 namespace Translator.Core.Glossary;
 
-/// <summary>One occurrence of a glossary entry in a text.</summary>
-/// <param name="Entry">Index into the glossary's entries.</param>
-public readonly record struct GlossaryMatch(int Start, int Length, int Entry);
+/// <summary>One occurrence of a glossary entry (or of a short form) in a text.</summary>
+/// <param name="Entry">
+/// Index into the glossary's entries: the entry named in full, or the entry a short form was resolved to
+/// (<see cref="SecondReferenceResolver"/>); -1 for a short form not (yet) resolved.
+/// </param>
+/// <param name="ShortForm">Index into <see cref="GlossaryMatcher.ShortForms"/>; -1 when an entry is named in full.</param>
+public readonly record struct GlossaryMatch(int Start, int Length, int Entry, int ShortForm = -1)
+{
+    public bool IsShortForm => ShortForm >= 0;
+
+    public int End => Start + Length;
+}
+
+/// <summary>A short form and the entries that share it, in glossary order.</summary>
+/// <param name="BeforeGivenName">
+/// It opens a candidate's term ("Kim" of "Kim Jong Un"), so another person of that name shows as the short form
+/// followed by a given name; otherwise it closes one ("Putin" of "Vladimir Putin") and a given name precedes it.
+/// </param>
+public sealed record ShortForm(string Form, IReadOnlyList<int> Entries, bool BeforeGivenName);
 
 /// <summary>
 /// Finds glossary terms in text in one left-to-right pass over a precompiled trie of every spelling.
@@ -14,7 +30,8 @@ public readonly record struct GlossaryMatch(int Start, int Length, int Entry);
 /// unless the entry is case-sensitive, and any run of spaces or hyphens in the text matches a space or hyphen in
 /// the term. A possessive ('s, ’s) is outside the match, so the term before it matches and the particle is left
 /// to the provider. At each position the longest spelling wins; overlaps resolve leftmost-first, so the result
-/// depends only on the text and the glossary.
+/// depends only on the text and the glossary. Short forms are in the same trie; a full spelling wins over a short form
+/// and a short form matches only capitalised as it is written (a proper noun, not the common word).
 /// </summary>
 public sealed class GlossaryMatcher
 {
@@ -26,26 +43,49 @@ public sealed class GlossaryMatcher
     public GlossaryMatcher(Glossary glossary)
     {
         Glossary = glossary;
+        var shortForms = new Dictionary<string, (string Form, List<int> Entries, bool Before)>(StringComparer.Ordinal);
         for (var e = 0; e < glossary.Entries.Count; e++)
         {
             var entry = glossary.Entries[e];
             foreach (var form in entry.Forms.Select(NormalizeSeparators).Distinct(StringComparer.Ordinal))
             {
-                if (form.Length > 0 && Fold(form[0]) < 128)
-                {
-                    _asciiStarts[Fold(form[0])] = true;
-                }
-                var node = _root;
-                foreach (var c in form)
-                {
-                    node = node.Child(Fold(c));
-                }
-                node.Terminals.Add(new Terminal(e, entry.CaseSensitive ? form : null));
+                Add(form).Terminals.Add(new Terminal(e, entry.CaseSensitive ? form : null));
             }
+            foreach (var form in entry.ShortForms.Select(NormalizeSeparators).Distinct(StringComparer.Ordinal))
+            {
+                var key = string.Concat(form.Select(Fold));
+                var opens = NormalizeSeparators(entry.Term).StartsWith(form + " ", StringComparison.OrdinalIgnoreCase);
+                shortForms[key] = shortForms.TryGetValue(key, out var known)
+                    ? (known.Form, [.. known.Entries, e], known.Before && opens)
+                    : (form, [e], opens);
+            }
+        }
+        ShortForms = shortForms.Values.Select(s => new ShortForm(s.Form, s.Entries, s.Before)).ToArray();
+        for (var s = 0; s < ShortForms.Count; s++)
+        {
+            Add(ShortForms[s].Form).Terminals.Add(new Terminal(-1, ShortForms[s].Form, s));
         }
     }
 
     public Glossary Glossary { get; }
+
+    /// <summary>Every distinct short form of the glossary's entries; a story decides which entry each stands for.</summary>
+    public IReadOnlyList<ShortForm> ShortForms { get; }
+
+    /// <summary>The trie node for a spelling (full or short), marking its first character as one a match can start with.</summary>
+    private Node Add(string form)
+    {
+        if (form.Length > 0 && Fold(form[0]) < 128)
+        {
+            _asciiStarts[Fold(form[0])] = true;
+        }
+        var node = _root;
+        foreach (var c in form)
+        {
+            node = node.Child(Fold(c));
+        }
+        return node;
+    }
 
     /// <summary><see cref="GlossaryEntry.ContentHash"/>, computed once per entry and target language.</summary>
     public string ContentHash(int entry, string targetLanguage) =>
@@ -96,21 +136,30 @@ public sealed class GlossaryMatcher
             {
                 break;
             }
-            if (node.Terminals.Count > 0 && key != ' ' && !IsWordCharAt(text, j) && Accept(node, text, start, j) is { } entry)
+            if (node.Terminals.Count > 0 && key != ' ' && !IsWordCharAt(text, j) && Accept(node, text, start, j) is { } found)
             {
-                best = new GlossaryMatch(start, j - start, entry);
+                best = found with { Length = j - start };
             }
         }
         return best;
     }
 
-    /// <summary>A case-sensitive spelling must match exactly (separators aside); case-sensitive entries are preferred.</summary>
-    private static int? Accept(Node node, string text, int start, int end)
+    /// <summary>
+    /// A case-sensitive spelling must match exactly (separators aside); case-sensitive entries are preferred, and any
+    /// full spelling over a short form.
+    /// </summary>
+    private static GlossaryMatch? Accept(Node node, string text, int start, int end)
     {
         string? exact = null;
         int? folded = null;
+        int? shortForm = null;
         foreach (var terminal in node.Terminals)
         {
+            if (terminal.ShortForm >= 0)
+            {
+                shortForm = char.IsUpper(terminal.CaseSensitiveForm![0]) && !char.IsUpper(text[start]) ? shortForm : terminal.ShortForm;
+                continue;
+            }
             if (terminal.CaseSensitiveForm is null)
             {
                 folded ??= terminal.Entry;
@@ -119,10 +168,12 @@ public sealed class GlossaryMatcher
             exact ??= NormalizeSeparators(text[start..end]);
             if (string.Equals(exact, terminal.CaseSensitiveForm, StringComparison.Ordinal))
             {
-                return terminal.Entry;
+                return new GlossaryMatch(start, 0, terminal.Entry);
             }
         }
-        return folded;
+        return folded is { } entry ? new GlossaryMatch(start, 0, entry)
+            : shortForm is { } s ? new GlossaryMatch(start, 0, -1, s)
+            : null;
     }
 
     /// <summary>The spelling with every run of spaces and hyphens made one space; the key conflicts are judged by.</summary>
@@ -149,7 +200,7 @@ public sealed class GlossaryMatcher
 
     public static char Fold(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD';
+    internal static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD';
 
     // ASCII first: almost every character of English copy is, and it needs no Unicode tables.
     private static bool IsWordCharBefore(string text, int index) =>
@@ -157,7 +208,7 @@ public sealed class GlossaryMatcher
             ? char.IsAsciiLetterOrDigit(text[index - 1])
             : Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
 
-    private static bool IsWordCharAt(string text, int index) =>
+    internal static bool IsWordCharAt(string text, int index) =>
         index < text.Length && (char.IsAscii(text[index])
             ? char.IsAsciiLetterOrDigit(text[index])
             : Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done && IsWord(rune));
@@ -165,7 +216,8 @@ public sealed class GlossaryMatcher
     private static bool IsWord(Rune rune) =>
         Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    private readonly record struct Terminal(int Entry, string? CaseSensitiveForm);
+    /// <param name="ShortForm">Index into <see cref="ShortForms"/> (with the form in <paramref name="CaseSensitiveForm"/>); -1 for a full spelling.</param>
+    private readonly record struct Terminal(int Entry, string? CaseSensitiveForm, int ShortForm = -1);
 
     private sealed class Node
     {

@@ -7,7 +7,8 @@ using Translator.Core.Providers;
 namespace Translator.Core.Glossary;
 
 /// <summary>One protected occurrence: placeholder id, entry index and the rendering it stands for.</summary>
-internal readonly record struct ProtectedTerm(int Id, int Entry, string Rendering);
+/// <param name="ShortForm">The short form the text used, when the entry was not named in full there.</param>
+internal readonly record struct ProtectedTerm(int Id, int Entry, string Rendering, string? ShortForm = null);
 
 /// <summary>
 /// A segment with every glossary term replaced by <c>&lt;x id="N"&gt;rendering&lt;/x&gt;</c>, so the provider
@@ -15,7 +16,8 @@ internal readonly record struct ProtectedTerm(int Id, int Entry, string Renderin
 /// </summary>
 /// <param name="Fingerprint">
 /// The cache-key part for the entries that matched: the glossary id and a hash of those entries' content for this
-/// target ("-" when none matched). Editing an entry changes the key only of segments that contain it.
+/// target ("-" when none matched). Editing an entry changes the key only of segments that contain it; a short form
+/// adds the entry it was resolved to, so the same sentence about a different Kim has a different key.
 /// </param>
 internal sealed record ProtectedSegment(string Source, string Masked, IReadOnlyList<ProtectedTerm> Terms, string Fingerprint)
 {
@@ -26,16 +28,16 @@ internal sealed record ProtectedSegment(string Source, string Masked, IReadOnlyL
 
 /// <summary>What restoring (or re-checking a cached) translation found.</summary>
 /// <param name="Repaired">Placeholders the provider lost, mangled or duplicated that were put right.</param>
-/// <param name="Missing">Entries whose rendering is not in the final text.</param>
-internal sealed record RestoredSegment(string Text, int Repaired, IReadOnlyList<int> Missing);
+/// <param name="Missing">Terms whose rendering is not in the final text (one per entry and rendering).</param>
+internal sealed record RestoredSegment(string Text, int Repaired, IReadOnlyList<ProtectedTerm> Missing);
 
 /// <summary>Masks matched terms before translation and puts their renderings back after, repairing what it can.</summary>
 internal static partial class GlossaryProtection
 {
-    public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, string targetLanguage) =>
-        Protect(matcher, text, matcher.Match(text), targetLanguage);
-
-    /// <param name="matches">The terms <paramref name="matcher"/> found in <paramref name="text"/> (the same for every target language).</param>
+    /// <param name="matches">
+    /// The text's matches (<see cref="GlossaryMatcher.Match"/>), short forms resolved by <see cref="SecondReferenceResolver"/>;
+    /// an unresolved short form is left to the provider.
+    /// </param>
     public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, IReadOnlyList<GlossaryMatch> matches, string targetLanguage)
     {
         var entries = matcher.Glossary.Entries;
@@ -48,14 +50,15 @@ internal static partial class GlossaryProtection
         var last = 0;
         foreach (var match in matches)
         {
-            if (entries[match.Entry].RenderingFor(targetLanguage) is not { } rendering)
+            if (match.Entry < 0
+                || (match.IsShortForm ? entries[match.Entry].ShortRenderingFor(targetLanguage) : entries[match.Entry].RenderingFor(targetLanguage)) is not { } rendering)
             {
                 continue;
             }
             var id = terms.Count + 1;
             masked.Append(text, last, match.Start - last).Append(ProtectedSpans.Wrap(id, rendering));
             last = match.Start + match.Length;
-            terms.Add(new ProtectedTerm(id, match.Entry, rendering));
+            terms.Add(new ProtectedTerm(id, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null));
         }
         if (terms.Count == 0)
         {
@@ -108,7 +111,7 @@ internal static partial class GlossaryProtection
             {
                 continue;
             }
-            var survivor = matcher.Glossary.Entries[term.Entry].Forms
+            var survivor = (term.ShortForm is { } shortForm ? new[] { shortForm } : matcher.Glossary.Entries[term.Entry].Forms)
                 .Select(f => (Form: f, At: text.IndexOf(f, StringComparison.OrdinalIgnoreCase)))
                 .FirstOrDefault(f => f.At >= 0);
             if (survivor.Form is not null)
@@ -123,15 +126,15 @@ internal static partial class GlossaryProtection
     /// <summary>Re-checks a translation that was not just restored (a cache hit): every rendering must be present.</summary>
     public static RestoredSegment Verify(ProtectedSegment segment, string text) => new(text, 0, MissingEntries(segment, text));
 
-    private static int[] MissingEntries(ProtectedSegment segment, string text) =>
-        segment.Terms.Where(t => !text.Contains(t.Rendering, StringComparison.Ordinal)).Select(t => t.Entry).Distinct().ToArray();
+    private static ProtectedTerm[] MissingEntries(ProtectedSegment segment, string text) =>
+        segment.Terms.Where(t => !text.Contains(t.Rendering, StringComparison.Ordinal)).DistinctBy(t => (t.Entry, t.Rendering)).ToArray();
 
     private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
     {
         var sb = new StringBuilder();
-        foreach (var entry in terms.Select(t => t.Entry).Distinct().Order())
+        foreach (var term in terms.Select(t => (t.Entry, Short: t.ShortForm is not null)).Distinct().Order())
         {
-            sb.Append(matcher.ContentHash(entry, targetLanguage)).Append(',');
+            sb.Append(term.Short ? "s:" : "").Append(matcher.ContentHash(term.Entry, targetLanguage)).Append(',');
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
         return $"g.{matcher.Glossary.Id}.{hash}";

@@ -62,46 +62,84 @@ public static class GlossaryValidator
         var forms = entry.Forms.ToArray();
         for (var f = 0; f < forms.Length; f++)
         {
-            var name = f == 0 ? $"{field}.term" : $"{field}.variants[{f - 1}]";
-            var normalized = GlossaryMatcher.NormalizeSeparators(forms[f]);
-            if (normalized.Length == 0 || !normalized.Any(char.IsLetterOrDigit))
-            {
-                problems.Add(new(name, "Must contain a letter or digit."));
-            }
-            else if (forms[f].Length > MaxTermLength)
-            {
-                problems.Add(new(name, $"At most {MaxTermLength} characters."));
-            }
-            else if (!IsTerm(forms[f]) || (f > 0 && forms[f].Contains(VariantSeparator, StringComparison.Ordinal)))
-            {
-                problems.Add(new(name, TermRule));
-            }
+            // Variants share a field with '|' between them in the delimited formats.
+            ValidateSpelling(forms[f], f == 0 ? $"{field}.term" : $"{field}.variants[{f - 1}]", listed: f > 0, problems);
         }
         if (entry.Note is { } note && !IsNote(note))
         {
             problems.Add(new($"{field}.note", "Must not contain control characters other than tabs and line breaks."));
         }
+        ValidateShortForms(entry, field, sourceLanguage, problems);
         if (entry.Renderings.Count == 0)
         {
             problems.Add(new($"{field}.renderings", "At least one target-language rendering is required."));
         }
-        foreach (var (language, rendering) in entry.Renderings)
+        ValidateRenderings(entry.Renderings, $"{field}.renderings", sourceLanguage, problems);
+    }
+
+    /// <summary>Short forms are spelled like terms; a short form that is also one of the entry's full spellings could never apply.</summary>
+    private static void ValidateShortForms(GlossaryEntry entry, string field, string sourceLanguage, List<GlossaryProblem> problems)
+    {
+        var full = entry.Forms.Select(FoldedKey).ToHashSet(StringComparer.Ordinal);
+        for (var s = 0; s < entry.ShortForms.Count; s++)
+        {
+            var name = $"{field}.short_forms[{s}]";
+            var form = entry.ShortForms[s];
+            // Short forms share a field with '|' between them, as variants do.
+            if (ValidateSpelling(form, name, listed: true, problems) && full.Contains(FoldedKey(form)))
+            {
+                problems.Add(new(name, $"{QuotedValue.Of(form)} is already a full spelling of the entry."));
+            }
+        }
+        if (entry.ShortRenderings.Count > 0 && entry.ShortForms.Count == 0)
+        {
+            problems.Add(new($"{field}.short_form_renderings", "Short-form renderings need at least one short form."));
+        }
+        ValidateRenderings(entry.ShortRenderings, $"{field}.short_form_renderings", sourceLanguage, problems);
+    }
+
+    /// <param name="listed">The spelling is one of a '|'-separated list (a variant or a short form), so it cannot hold '|'.</param>
+    /// <returns>Whether the spelling is acceptable.</returns>
+    private static bool ValidateSpelling(string form, string field, bool listed, List<GlossaryProblem> problems)
+    {
+        var normalized = GlossaryMatcher.NormalizeSeparators(form);
+        if (normalized.Length == 0 || !normalized.Any(char.IsLetterOrDigit))
+        {
+            problems.Add(new(field, "Must contain a letter or digit."));
+            return false;
+        }
+        if (form.Length > MaxTermLength)
+        {
+            problems.Add(new(field, $"At most {MaxTermLength} characters."));
+            return false;
+        }
+        if (!IsTerm(form) || (listed && form.Contains(VariantSeparator, StringComparison.Ordinal)))
+        {
+            problems.Add(new(field, TermRule));
+            return false;
+        }
+        return true;
+    }
+
+    private static void ValidateRenderings(IReadOnlyDictionary<string, string> renderings, string field, string sourceLanguage, List<GlossaryProblem> problems)
+    {
+        foreach (var (language, rendering) in renderings)
         {
             if (!LanguageTag.IsWellFormed(language))
             {
-                problems.Add(new($"{field}.renderings", $"{QuotedValue.Of(language)} is not a BCP-47 language tag."));
+                problems.Add(new(field, $"{QuotedValue.Of(language)} is not a BCP-47 language tag."));
             }
             else if (LanguageTag.IsWellFormed(sourceLanguage) && LanguageTag.PrimaryLanguage(language) == LanguageTag.PrimaryLanguage(sourceLanguage))
             {
-                problems.Add(new($"{field}.renderings[{language}]", "A rendering into the glossary's source language is a variant, not a rendering."));
+                problems.Add(new($"{field}[{language}]", "A rendering into the glossary's source language is a variant, not a rendering."));
             }
             else if (string.IsNullOrWhiteSpace(rendering) || rendering.Length > MaxTermLength)
             {
-                problems.Add(new($"{field}.renderings[{language}]", $"Must be 1 to {MaxTermLength} characters."));
+                problems.Add(new($"{field}[{language}]", $"Must be 1 to {MaxTermLength} characters."));
             }
             else if (!IsTerm(rendering))
             {
-                problems.Add(new($"{field}.renderings[{language}]", TermRule));
+                problems.Add(new($"{field}[{language}]", TermRule));
             }
         }
     }
@@ -137,6 +175,8 @@ public static class GlossaryValidator
         return true;
     }
 
+    private static string FoldedKey(string form) => string.Concat(GlossaryMatcher.NormalizeSeparators(form).Select(GlossaryMatcher.Fold));
+
     /// <summary>Two entries conflict when a spelling of one can match where a spelling of the other does and a rendering differs.</summary>
     private static IEnumerable<GlossaryProblem> Conflicts(IReadOnlyList<GlossaryEntry> entries)
     {
@@ -145,7 +185,7 @@ public static class GlossaryValidator
         {
             foreach (var form in entries[e].Forms.Select(GlossaryMatcher.NormalizeSeparators).Distinct(StringComparer.Ordinal))
             {
-                var key = string.Concat(form.Select(GlossaryMatcher.Fold));
+                var key = FoldedKey(form);
                 if (!claimed.TryGetValue(key, out var owners))
                 {
                     claimed[key] = owners = [];

@@ -10,7 +10,10 @@ namespace Translator.Core.Glossary;
 /// In the source language the first <c>termSec</c> is the canonical term (administrativeStatus
 /// preferredTerm-admn-sts) and the rest are variants (admittedTerm-admn-sts); in each target language the first
 /// term is the rendering. The note is a <c>note</c> on the concept; case sensitivity, which TBX has no data category
-/// for, is a <c>descrip type="x-caseSensitive"</c>. Reading also accepts TBX v2 (<c>martif</c>: termEntry, langSet, tig).
+/// for, is a <c>descrip type="x-caseSensitive"</c>. Short forms are terms with <c>termNote type="termType"</c>
+/// shortForm (TBX-Basic's term type for them; abbreviation is read the same way): in the source language the
+/// second references, in a target language the short form's rendering.
+/// Reading also accepts TBX v2 (<c>martif</c>: termEntry, langSet, tig).
 /// </summary>
 public static class TbxGlossary
 {
@@ -18,6 +21,7 @@ public static class TbxGlossary
     private const string Preferred = "preferredTerm-admn-sts";
     private const string Admitted = "admittedTerm-admn-sts";
     private const string CaseSensitiveType = "x-caseSensitive";
+    private const string ShortFormType = "shortForm";
 
     public static string Write(Glossary glossary)
     {
@@ -35,10 +39,12 @@ public static class TbxGlossary
                 concept.Add(new XElement(Tbx + "descrip", new XAttribute("type", CaseSensitiveType), "true"));
             }
             concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", glossary.SourceLanguage),
-                entry.Forms.Select((form, i) => TermSec(form, i == 0 ? Preferred : Admitted))));
+                entry.Forms.Select((form, i) => TermSec(form, i == 0 ? Preferred : Admitted)),
+                entry.ShortForms.Select(ShortTermSec)));
             foreach (var (language, rendering) in entry.Renderings.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", language), TermSec(rendering, Preferred)));
+                concept.Add(new XElement(Tbx + "langSec", new XAttribute(XNamespace.Xml + "lang", language), TermSec(rendering, Preferred),
+                    entry.ShortRenderings.TryGetValue(language, out var shortRendering) ? ShortTermSec(shortRendering) : null));
             }
             body.Add(concept);
         }
@@ -101,16 +107,24 @@ public static class TbxGlossary
         private int _concepts;
         private int _conceptDepth = -1;
         private string[] _forms = [];
+        private string[] _shortForms = [];
         private Dictionary<string, string> _renderings = new(StringComparer.Ordinal);
+        private Dictionary<string, string> _shortRenderings = new(StringComparer.Ordinal);
         private string? _note;
         private bool _caseSensitive;
         private int _sectionDepth = -1;
         private string? _sectionLanguage;
         private List<string> _sectionTerms = [];
+        private List<string> _sectionShortTerms = [];
+        // The element holding the terms being read (termSec, tig, termGrp): a termType termNote beside them, before
+        // or after, makes them short forms, so they are sorted when it ends.
+        private int _holderDepth = -1;
+        private readonly List<string> _holderTerms = [];
+        private bool _holderShort;
         private int _captureDepth = -1;
         private Capture _capture;
 
-        private enum Capture { None, Term, Note, CaseSensitive }
+        private enum Capture { None, Term, Note, CaseSensitive, TermType }
 
         public List<GlossaryEntry> Read(CancellationToken cancellationToken)
         {
@@ -176,9 +190,15 @@ public static class TbxGlossary
                         : throw new GlossaryFormatException($"Concept {_concepts}: a language section has no xml:lang.");
                     _sectionDepth = depth;
                     _sectionTerms = [];
+                    _sectionShortTerms = [];
                     break;
                 case "term" when _sectionDepth >= 0:
+                    Hold(depth - 1);
                     Begin(Capture.Term, depth);
+                    break;
+                case "termNote" when _sectionDepth >= 0 && reader.GetAttribute("type") == "termType":
+                    Hold(depth - 1);
+                    Begin(Capture.TermType, depth);
                     break;
                 case "note" when _conceptDepth >= 0 && depth == _conceptDepth + 1 && _note is null:
                     Begin(Capture.Note, depth);
@@ -187,6 +207,24 @@ public static class TbxGlossary
                     Begin(Capture.CaseSensitive, depth);
                     break;
             }
+        }
+
+        /// <summary>Starts collecting the terms of the element at <paramref name="depth"/>, sorting any other's first.</summary>
+        private void Hold(int depth)
+        {
+            if (_holderDepth != depth)
+            {
+                Release();
+                _holderDepth = depth;
+            }
+        }
+
+        private void Release()
+        {
+            (_holderShort ? _sectionShortTerms : _sectionTerms).AddRange(_holderTerms);
+            _holderTerms.Clear();
+            _holderShort = false;
+            _holderDepth = -1;
         }
 
         private void Begin(Capture capture, int depth)
@@ -208,7 +246,10 @@ public static class TbxGlossary
                 switch (_capture)
                 {
                     case Capture.Term when value.Trim() is { Length: > 0 } term:
-                        _sectionTerms.Add(term);
+                        _holderTerms.Add(term);
+                        break;
+                    case Capture.TermType:
+                        _holderShort |= value.Trim() is ShortFormType or "abbreviation";
                         break;
                     case Capture.Note:
                         _note = value;
@@ -219,15 +260,26 @@ public static class TbxGlossary
                 }
                 _capture = Capture.None;
             }
-            else if (depth == _sectionDepth)
+            if (depth == _holderDepth)
+            {
+                Release();
+            }
+            if (depth == _sectionDepth)
             {
                 if (LanguageTag.PrimaryLanguage(_sectionLanguage!) == source)
                 {
-                    _forms = [.. _sectionTerms];
+                    (_forms, _shortForms) = ([.. _sectionTerms], [.. _sectionShortTerms]);
                 }
-                else if (_sectionTerms.Count > 0)
+                else
                 {
-                    _renderings[_sectionLanguage!] = _sectionTerms[0];
+                    if (_sectionTerms.Count > 0)
+                    {
+                        _renderings[_sectionLanguage!] = _sectionTerms[0];
+                    }
+                    if (_sectionShortTerms.Count > 0)
+                    {
+                        _shortRenderings[_sectionLanguage!] = _sectionShortTerms[0];
+                    }
                 }
                 _sectionDepth = -1;
             }
@@ -247,10 +299,12 @@ public static class TbxGlossary
             {
                 throw Refused($"more than {GlossaryValidator.MaxEntries} entries.");
             }
-            _entries.Add(new GlossaryEntry(_forms[0], _forms[1..], _renderings, _note, _caseSensitive));
+            _entries.Add(new GlossaryEntry(_forms[0], _forms[1..], _renderings, _note, _caseSensitive, _shortForms, _shortRenderings));
             _conceptDepth = -1;
             _forms = [];
+            _shortForms = [];
             _renderings = new(StringComparer.Ordinal);
+            _shortRenderings = new(StringComparer.Ordinal);
             _note = null;
             _caseSensitive = false;
         }
@@ -260,6 +314,12 @@ public static class TbxGlossary
         new(Tbx + "termSec",
             new XElement(Tbx + "term", term),
             new XElement(Tbx + "termNote", new XAttribute("type", "administrativeStatus"), status));
+
+    private static XElement ShortTermSec(string term) =>
+        new(Tbx + "termSec",
+            new XElement(Tbx + "term", term),
+            new XElement(Tbx + "termNote", new XAttribute("type", "termType"), ShortFormType),
+            new XElement(Tbx + "termNote", new XAttribute("type", "administrativeStatus"), Admitted));
 
     private sealed class Utf8StringWriter : StringWriter
     {

@@ -8,7 +8,9 @@ namespace Translator.Core.Pipeline;
 /// <summary>
 /// A segmented article with everything that does not depend on the target language worked out once: its distinct
 /// segment texts (each translated once), where each occurs, the hash of each normalised text (the cache key's
-/// last part) and the glossary terms found in each. Every target language reads it; none changes it.
+/// last part) and the glossary terms found in each, with every short form resolved against the whole story
+/// (<see cref="SecondReferenceResolver"/>: which entry "Kim" stands for is the same in every language). Every
+/// target language reads it; none changes it.
 /// </summary>
 internal sealed class PreparedArticle
 {
@@ -19,7 +21,7 @@ internal sealed class PreparedArticle
     // For each paragraph (title first, when there is one) the distinct-text index of each of its segments.
     private readonly int[][] _layout;
 
-    private PreparedArticle(SegmentedArticle article, GlossaryMatcher glossary)
+    private PreparedArticle(SegmentedArticle article, GlossaryMatcher? glossary)
     {
         _article = article;
         Glossary = glossary;
@@ -38,12 +40,19 @@ internal sealed class PreparedArticle
         _locations.AddRange(occurrences.Select(o => o.ToArray()));
         SegmentCount = occurrences.Sum(o => o.Count);
         Hashes = _texts.Select(SegmentCacheKey.TextHash).ToArray();
-        Matches = _texts.Select(glossary.Match).ToArray();
+        // The resolver matches every text once; its matches are the article's matches, short forms included.
+        Story = glossary is null ? null : SecondReferenceResolver.Resolve(glossary, _texts, i => _locations[i].Length);
+        Matches = Story?.Matches ?? _texts.Select(_ => (IReadOnlyList<GlossaryMatch>)[]).ToArray();
     }
 
-    public static PreparedArticle From(SegmentedArticle article, GlossaryMatcher glossary) => new(article, glossary);
+    /// <param name="glossary">The glossary to enforce; null when the request opted out of every glossary.</param>
+    public static PreparedArticle From(SegmentedArticle article, GlossaryMatcher? glossary) => new(article, glossary);
 
-    public GlossaryMatcher Glossary { get; }
+    /// <summary>The glossary to enforce; null when none applies.</summary>
+    public GlossaryMatcher? Glossary { get; }
+
+    /// <summary>The glossary matches of the whole story with its short forms resolved; null when no glossary applies.</summary>
+    public StoryMatches? Story { get; }
 
     /// <summary>Segments in the article, counting repeats.</summary>
     public int SegmentCount { get; }
@@ -54,7 +63,7 @@ internal sealed class PreparedArticle
     /// <summary>The hash of each distinct text, normalised (<see cref="SegmentCacheKey.TextHash"/>).</summary>
     public IReadOnlyList<string> Hashes { get; }
 
-    /// <summary>The glossary terms found in each distinct text.</summary>
+    /// <summary>The glossary terms found in each distinct text; a short form's entry is the one it stands for (-1: unresolved).</summary>
     public IReadOnlyList<IReadOnlyList<GlossaryMatch>> Matches { get; }
 
     public IReadOnlyList<SegmentLocation> LocationsOf(int textIndex) => _locations[textIndex];

@@ -4,12 +4,15 @@ using Translator.Core.Providers;
 namespace Translator.Core.Pipeline;
 
 /// <summary>One validated request: an article, its language, and the languages to translate it into.</summary>
+/// <param name="GlossaryId">A named glossary, layered over the default one unless <paramref name="UseDefaultGlossary"/> is false.</param>
+/// <param name="UseDefaultGlossary">False: the default glossary does not apply (alone or under the named one).</param>
 public sealed record TranslationJob(
     SourceArticle Article,
     string SourceLanguage,
     IReadOnlyList<string> TargetLanguages,
     Formality Formality = Formality.Default,
-    string? GlossaryId = null);
+    string? GlossaryId = null,
+    bool UseDefaultGlossary = true);
 
 /// <summary>Which part of the article a segment belongs to.</summary>
 public enum ArticlePart
@@ -39,14 +42,21 @@ public sealed record TranslatedArticle(
     GlossaryReport Glossary);
 
 /// <summary>How the glossary was enforced in one target language.</summary>
-/// <param name="GlossaryId">The glossary applied; null when none was.</param>
+/// <param name="GlossaryId">The glossary applied; null when none was (the request opted out of the default and named none).</param>
 /// <param name="RepairedPlaceholders">Placeholders the provider lost, mangled or duplicated that were put right.</param>
 public sealed record GlossaryReport(
     string? GlossaryId,
     long GlossaryVersion,
     IReadOnlyList<AppliedGlossaryEntry> Applied,
     IReadOnlyList<GlossaryViolation> Violations,
-    int RepairedPlaceholders);
+    int RepairedPlaceholders)
+{
+    /// <summary>Short forms that stood for an entry, with the rendering used (counted like <see cref="Applied"/>).</summary>
+    public IReadOnlyList<Glossary.ResolvedShortForm> ResolvedShortForms { get; init; } = [];
+
+    /// <summary>Short forms left to the provider, and why.</summary>
+    public IReadOnlyList<Glossary.UnresolvedShortForm> UnresolvedShortForms { get; init; } = [];
+}
 
 /// <summary>An entry found in the article and how often (counting repeated segments).</summary>
 public sealed record AppliedGlossaryEntry(string Term, string Rendering, int Occurrences);

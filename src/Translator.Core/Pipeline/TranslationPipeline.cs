@@ -12,7 +12,8 @@ namespace Translator.Core.Pipeline;
 
 /// <summary>
 /// segment → resolve the glossary → prepare what every language shares (<see cref="PreparedArticle"/>: distinct
-/// segments, text hashes, glossary matches) → one <see cref="LanguageRun"/> per target language, concurrently
+/// segments, text hashes, glossary matches with
+/// each short form resolved over the whole story) → one <see cref="LanguageRun"/> per target language, concurrently
 /// (protect → cache lookup → provider batches → restore → store → stream). Identical segments within a request
 /// are translated once, and a segment that concurrent requests all miss is translated once for all of them
 /// (<see cref="SingleFlight"/>).
@@ -78,7 +79,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
             throw new TranslationRequestException("article",
                 $"The article has {segments} segments; at most {_services.Options.MaxSegments} are accepted.");
         }
-        var glossary = await _services.Glossaries.ResolveAsync(job.GlossaryId, cancellationToken).ConfigureAwait(false);
+        var glossary = await _services.Glossaries.ResolveAsync(job.GlossaryId, job.UseDefaultGlossary, cancellationToken).ConfigureAwait(false);
         return PreparedArticle.From(segmented, glossary);
     }
 

@@ -32,15 +32,22 @@ internal static class GlossaryProtoMapping
         Renderings = { entry.Renderings.ToDictionary() },
         Note = entry.Note ?? "",
         CaseSensitive = entry.CaseSensitive,
+        ShortForms = { entry.ShortForms },
+        ShortFormRenderings = { entry.ShortRenderings.ToDictionary() },
     };
 
     /// <summary>Language tags are normalised here so "KO" and "ko" are one rendering; malformed ones are left for validation to report.</summary>
     public static Domain.GlossaryEntry ToCore(this Proto.GlossaryEntry entry) => new(
         entry.Term.Trim(),
         entry.Variants.Select(v => v.Trim()).ToArray(),
-        entry.Renderings.ToDictionary(r => LanguageTag.IsWellFormed(r.Key) ? LanguageTag.Normalize(r.Key) : r.Key, r => r.Value.Trim(), StringComparer.Ordinal),
+        ToCore(entry.Renderings),
         entry.Note.Length == 0 ? null : entry.Note,
-        entry.CaseSensitive);
+        entry.CaseSensitive,
+        entry.ShortForms.Select(v => v.Trim()).ToArray(),
+        ToCore(entry.ShortFormRenderings));
+
+    private static Dictionary<string, string> ToCore(IDictionary<string, string> renderings) =>
+        renderings.ToDictionary(r => LanguageTag.IsWellFormed(r.Key) ? LanguageTag.Normalize(r.Key) : r.Key, r => r.Value.Trim(), StringComparer.Ordinal);
 
     public static Domain.GlossaryFormat? ToCore(this Proto.GlossaryFormat format) => format switch
     {

@@ -1,4 +1,5 @@
 using Translator.Core.Cleaning;
+using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Segmentation;
 using Proto = Translator.Protos.V1;
@@ -39,6 +40,20 @@ internal static class ProtoMapping
             }),
         },
         RepairedPlaceholders = report.RepairedPlaceholders,
+        ResolvedShortForms =
+        {
+            report.ResolvedShortForms.Select(r => new Proto.ResolvedShortForm { ShortForm = r.ShortForm, Term = r.Term, Rendering = r.Rendering, Occurrences = r.Occurrences }),
+        },
+        UnresolvedShortForms =
+        {
+            report.UnresolvedShortForms.Select(u => new Proto.UnresolvedShortForm
+            {
+                ShortForm = u.ShortForm,
+                Problem = u.Problem == ShortFormProblem.Ambiguous ? Proto.ShortFormProblem.Ambiguous : Proto.ShortFormProblem.NoFullMention,
+                Candidates = { u.Candidates },
+                Occurrences = u.Occurrences,
+            }),
+        },
     };
 
     public static Proto.StreamTranslateArticleResponse ToProto(this PipelineEvent e, Proto.TranslationView view) => e switch

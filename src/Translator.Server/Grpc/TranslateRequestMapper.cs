@@ -22,10 +22,12 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
 {
     // Cleaning a page of megabytes takes a noticeable time, so the call's token stops it when the client goes.
     public TranslationJob ToJob(TranslateArticleRequest request, CancellationToken cancellationToken) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken)
+            with { UseDefaultGlossary = !request.HasUseDefaultGlossary || request.UseDefaultGlossary };
 
     public TranslationJob ToJob(StreamTranslateArticleRequest request, CancellationToken cancellationToken) =>
-        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken);
+        ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken)
+            with { UseDefaultGlossary = !request.HasUseDefaultGlossary || request.UseDefaultGlossary };
 
     /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
     public CleanedArticle ToCleanedArticle(CleanArticleRequest request, CancellationToken cancellationToken)

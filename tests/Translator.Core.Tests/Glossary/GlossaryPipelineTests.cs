@@ -104,13 +104,13 @@ public sealed class GlossaryPipelineTests
     }
 
     [Fact]
-    public async Task TranslateAllAsync_NamedGlossary_UsedInsteadOfDefault()
+    public async Task TranslateAllAsync_NamedGlossaryWithoutDefault_UsedInsteadOfDefault()
     {
         using var harness = new PipelineHarness(new CountingProvider());
         await harness.Glossaries.CreateAsync("desk", "Desk", "en",
             [new GlossaryEntry("Pyongyang", [], new Dictionary<string, string> { ["ko"] = "PY" })], _ct);
 
-        var ko = (await harness.Pipeline.TranslateAllAsync(Job("desk", "Pyongyang and Khasan."), _ct))[0];
+        var ko = (await harness.Pipeline.TranslateAllAsync(Job("desk", "Pyongyang and Khasan.") with { UseDefaultGlossary = false }, _ct))[0];
 
         Assert.Equal("ko:PY and Khasan.", ko.Paragraphs[0].Text);
         Assert.Equal("desk", ko.Glossary.GlossaryId);

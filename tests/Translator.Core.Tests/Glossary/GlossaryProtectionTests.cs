@@ -18,7 +18,7 @@ public sealed class GlossaryProtectionTests
     [Fact]
     public void Protect_MatchedTerms_ReplacedByPlaceholdersHoldingTheRendering()
     {
-        var segment = GlossaryProtection.Protect(Names, Source, "ko");
+        var segment = GlossaryProtection.Protect(Names, Source, Names.Match(Source), "ko");
 
         Assert.Equal($"{Kim}'s visit to {City} ended.", segment.Masked);
         Assert.Equal([0, 1], segment.Terms.Select(t => t.Entry));
@@ -28,7 +28,7 @@ public sealed class GlossaryProtectionTests
     [Fact]
     public void Protect_NoRenderingForTarget_LeavesTextAlone()
     {
-        var segment = GlossaryProtection.Protect(Names, Source, "ja");
+        var segment = GlossaryProtection.Protect(Names, Source, Names.Match(Source), "ja");
 
         Assert.Equal(Source, segment.Masked);
         Assert.Equal(ProtectedSegment.NoMatch, segment.Fingerprint);
@@ -92,7 +92,7 @@ public sealed class GlossaryProtectionTests
         var restored = Restore($"그의 방문 {City}");
 
         Assert.Equal("그의 방문 평양", restored.Text);
-        Assert.Equal([0], restored.Missing);
+        Assert.Equal([0], restored.Missing.Select(t => t.Entry));
     }
 
     [Fact]
@@ -107,12 +107,12 @@ public sealed class GlossaryProtectionTests
     [Fact]
     public void Verify_CachedTextWithoutRendering_ReportsMissing()
     {
-        var segment = GlossaryProtection.Protect(Names, Source, "ko");
+        var segment = GlossaryProtection.Protect(Names, Source, Names.Match(Source), "ko");
 
         Assert.Empty(GlossaryProtection.Verify(segment, "김정은, 평양").Missing);
-        Assert.Equal([1], GlossaryProtection.Verify(segment, "김정은, Pyongyang").Missing);
+        Assert.Equal([1], GlossaryProtection.Verify(segment, "김정은, Pyongyang").Missing.Select(t => t.Entry));
     }
 
     private static RestoredSegment Restore(string output) =>
-        GlossaryProtection.Restore(Names, GlossaryProtection.Protect(Names, Source, "ko"), output);
+        GlossaryProtection.Restore(Names, GlossaryProtection.Protect(Names, Source, Names.Match(Source), "ko"), output);
 }

@@ -20,7 +20,7 @@ public sealed class GlossaryEndToEndTests : IAsyncLifetime
 
     /// <summary>The server as shipped, translating with the given provider (DeepL: the stand-in over HTTP).</summary>
     private TranslatorServerFactory Server(string provider = "Pseudo") => provider == "DeepL"
-        ? new TranslatorServerFactory().With("Translation:Provider", "DeepL").With("DEEPL_AUTH_KEY", _deepL.AuthKey).With("DEEPL_SERVER_URL", _deepL.Url.ToString())
+        ? new TranslatorServerFactory().WithDeepL(_deepL)
         : new TranslatorServerFactory();
 
     /// <summary>The reference: spellings seen in copy and the ko/ru/ja rendering of each name.</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Translator.Core;
 using Translator.Core.Providers;
 using Translator.Testing;
+using Translator.Testing.StandIns;
 
 namespace Translator.Server.Tests.Infrastructure;
 
@@ -54,6 +55,10 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
         _services.Add(s => s.AddSingleton<ILoggerProvider>(recorder));
         return this;
     }
+
+    /// <summary>Selects DeepL and points it at the stand-in, as the DeepL settings would.</summary>
+    public TranslatorServerFactory WithDeepL(DeepLStandIn deepL) =>
+        With("Translation:Provider", "DeepL").With("DEEPL_AUTH_KEY", deepL.AuthKey).With("DEEPL_SERVER_URL", deepL.Url.ToString());
 
     public TranslatorServerFactory ConfigureServices(Action<IServiceCollection> configure)
     {
