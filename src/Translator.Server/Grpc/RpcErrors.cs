@@ -57,6 +57,18 @@ internal static class RpcErrors
             },
         }.ToRpcException();
 
+    public static RpcException CorrectionStoreUnavailable(TimeSpan retryAfter) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.Unavailable,
+            Message = "The correction store is unavailable; retry later.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "CORRECTION_STORE_UNAVAILABLE", Domain = Domain }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
+            },
+        }.ToRpcException();
+
     public static RpcException TranslationFailed() =>
         new Google.Rpc.Status
         {
