@@ -1,15 +1,34 @@
 using Translator.Core.Caching;
+using Translator.Core.Corrections.Xliff;
 using Translator.Core.Glossary;
+using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 
 namespace Translator.Core.Corrections;
 
-/// <summary>Stores editors' corrections so the pipeline serves them over machine output.</summary>
+/// <summary>Stores editors' corrections so the pipeline serves them over machine output; XLIFF 2.0 out and in.</summary>
 public interface ICorrectionService
 {
-    /// <exception cref="Pipeline.TranslationRequestException">The glossary named does not exist.</exception>
+    /// <exception cref="TranslationRequestException">The glossary named does not exist.</exception>
     /// <exception cref="CorrectionStoreUnavailableException">The store could not be written.</exception>
     Task<CorrectionReport> SubmitAsync(CorrectionBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>The article translated into the job's one target language (as the pipeline does), as XLIFF 2.0.</summary>
+    Task<string> ExportXliffAsync(TranslationJob job, CancellationToken cancellationToken);
+
+    /// <summary>Stores every reviewed or final segment of an XLIFF 2.0 document as a correction.</summary>
+    /// <exception cref="XliffFormatException">The document cannot be read; nothing was stored.</exception>
+    Task<CorrectionReport> ImportXliffAsync(string content, CancellationToken cancellationToken);
+}
+
+/// <summary>Bounds on what editors may submit.</summary>
+public static class CorrectionLimits
+{
+    /// <summary>Longest source or translated sentence: a sentence is far shorter, so this only stops abuse.</summary>
+    public const int MaxSentenceCharacters = 10_000;
+
+    /// <summary>Largest XLIFF document accepted for import.</summary>
+    public const int MaxXliffCharacters = 2_000_000;
 }
 
 /// <summary>Validated corrections of one language pair (languages normalised, texts non-empty).</summary>
@@ -29,8 +48,30 @@ public sealed record CorrectionReport(int Accepted, IReadOnlyList<CorrectionViol
 /// <param name="Index">The correction's position in its batch.</param>
 public sealed record CorrectionViolation(int Index, string Term, string ExpectedRendering);
 
-internal sealed class CorrectionService(GlossaryCatalog glossaries, ICorrectionStore store, TimeProvider time) : ICorrectionService
+internal sealed class CorrectionService(GlossaryCatalog glossaries, ICorrectionStore store, ITranslationPipeline pipeline, TimeProvider time) : ICorrectionService
 {
+    public async Task<string> ExportXliffAsync(TranslationJob job, CancellationToken cancellationToken)
+    {
+        var translated = (await pipeline.TranslateAllAsync(job, cancellationToken).ConfigureAwait(false)).Single();
+        var glossary = await glossaries.ResolveAsync(job.GlossaryId, cancellationToken).ConfigureAwait(false);
+        return XliffWriter.Write(translated, job.SourceLanguage, glossary, job.Formality);
+    }
+
+    public async Task<CorrectionReport> ImportXliffAsync(string content, CancellationToken cancellationToken)
+    {
+        // Read to the end before storing anything: a document with an error further down stores nothing.
+        var files = XliffReader.Read(content, CorrectionLimits.MaxXliffCharacters, cancellationToken);
+        var accepted = 0;
+        var violations = new List<CorrectionViolation>();
+        foreach (var batch in files.Where(f => f.Corrections.Count > 0))
+        {
+            var report = await SubmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            violations.AddRange(report.Violations.Select(v => v with { Index = accepted + v.Index }));
+            accepted += report.Accepted;
+        }
+        return new CorrectionReport(accepted, violations);
+    }
+
     public async Task<CorrectionReport> SubmitAsync(CorrectionBatch batch, CancellationToken cancellationToken)
     {
         var matcher = await glossaries.ResolveAsync(batch.GlossaryId, cancellationToken).ConfigureAwait(false);

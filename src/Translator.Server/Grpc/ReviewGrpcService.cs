@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Translator.Core.Corrections;
+using Translator.Core.Corrections.Xliff;
 using Translator.Protos.V1;
 using CoreViolation = Translator.Core.Corrections.CorrectionViolation;
 using ProtoViolation = Translator.Protos.V1.CorrectionViolation;
@@ -7,15 +8,32 @@ using ProtoViolation = Translator.Protos.V1.CorrectionViolation;
 namespace Translator.Server.Grpc;
 
 /// <summary>
-/// The gRPC adapter for editors: validate and map the request, call the core, map the result. Store and glossary
-/// failures become statuses in <see cref="TranslationErrorInterceptor"/>.
+/// The gRPC adapter for editors: validate and map the request, call the core, map the result. Store, glossary and
+/// provider failures become statuses in <see cref="TranslationErrorInterceptor"/>.
 /// </summary>
-internal sealed class ReviewGrpcService(ICorrectionService corrections) : ReviewService.ReviewServiceBase
+internal sealed class ReviewGrpcService(ICorrectionService corrections, TranslateRequestMapper mapper) : ReviewService.ReviewServiceBase
 {
     public override async Task<SubmitCorrectionsResponse> SubmitCorrections(SubmitCorrectionsRequest request, ServerCallContext context)
     {
         var report = await corrections.SubmitAsync(ReviewRequestMapper.ToBatch(request), context.CancellationToken);
         return new SubmitCorrectionsResponse { Accepted = report.Accepted, Violations = { report.Violations.Select(ToProto) } };
+    }
+
+    public override async Task<ExportXliffResponse> ExportXliff(ExportXliffRequest request, ServerCallContext context) =>
+        new() { Content = await corrections.ExportXliffAsync(mapper.ToJob(request), context.CancellationToken) };
+
+    public override async Task<ImportXliffResponse> ImportXliff(ImportXliffRequest request, ServerCallContext context)
+    {
+        CorrectionReport report;
+        try
+        {
+            report = await corrections.ImportXliffAsync(ReviewRequestMapper.ToXliff(request), context.CancellationToken);
+        }
+        catch (XliffFormatException ex)
+        {
+            throw RpcErrors.InvalidArgument("content", ex.Message);
+        }
+        return new ImportXliffResponse { Imported = report.Accepted, Violations = { report.Violations.Select(ToProto) } };
     }
 
     private static ProtoViolation ToProto(CoreViolation violation) =>

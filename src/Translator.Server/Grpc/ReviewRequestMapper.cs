@@ -14,9 +14,6 @@ internal static class ReviewRequestMapper
     /// <summary>Most corrections in one call (an XLIFF import is bounded by its size instead).</summary>
     public const int MaxCorrections = 1000;
 
-    /// <summary>Longest source or translated sentence; a sentence is far shorter, so this only stops abuse.</summary>
-    public const int MaxSentenceCharacters = 10_000;
-
     public static CorrectionBatch ToBatch(SubmitCorrectionsRequest request)
     {
         var violations = new List<FieldViolation>();
@@ -39,7 +36,7 @@ internal static class ReviewRequestMapper
     }
 
     /// <summary>Both languages well-formed and different; normalised.</summary>
-    public static (string Source, string Target) Languages(string source, string target, List<FieldViolation> violations)
+    private static (string Source, string Target) Languages(string source, string target, List<FieldViolation> violations)
     {
         var sourceOk = LanguageTag.IsWellFormed(source);
         var targetOk = LanguageTag.IsWellFormed(target);
@@ -63,11 +60,16 @@ internal static class ReviewRequestMapper
         return (s, t);
     }
 
-    public static void CheckText(string text, string field, List<FieldViolation> violations)
+    public static string ToXliff(ImportXliffRequest request) =>
+        request.Content.Length is > 0 and <= CorrectionLimits.MaxXliffCharacters
+            ? request.Content
+            : throw RpcErrors.InvalidArgument("content", $"Must be an XLIFF 2.0 document of 1 to {CorrectionLimits.MaxXliffCharacters} characters.");
+
+    private static void CheckText(string text, string field, List<FieldViolation> violations)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxSentenceCharacters)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > CorrectionLimits.MaxSentenceCharacters)
         {
-            violations.Add(new(field, $"Must be 1 to {MaxSentenceCharacters} characters, not only whitespace."));
+            violations.Add(new(field, $"Must be 1 to {CorrectionLimits.MaxSentenceCharacters} characters, not only whitespace."));
         }
     }
 

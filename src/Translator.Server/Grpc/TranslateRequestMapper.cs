@@ -25,6 +25,10 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
     public TranslationJob ToJob(StreamTranslateArticleRequest request) =>
         ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options);
 
+    /// <summary>An XLIFF export is a translation into one language (its problems are reported under <c>target_languages[0]</c>).</summary>
+    public TranslationJob ToJob(ExportXliffRequest request) =>
+        ToJob(request.Article, false, request.SourceLanguage, [request.TargetLanguage], request.GlossaryId, request.Options);
+
     /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
     public CleanedArticle ToCleanedArticle(CleanArticleRequest request)
     {
