@@ -1,6 +1,7 @@
 using Translator.Bench;
 using Translator.Bench.Caching;
 using Translator.Bench.Cleaning;
+using Translator.Bench.Corrections;
 using Translator.Bench.Segmentation;
 
 // Each benchmark is a sub-command; results files in bench/ record the command that produced them.
@@ -10,6 +11,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["speed"] = new SpeedCommand(),
     ["throughput"] = new ThroughputCommand(),
     ["clean"] = new CleanBenchCommand(),
+    ["corrections"] = new CorrectionsCommand(),
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
