@@ -3,13 +3,14 @@ using Translator.Core.Corrections.Xliff;
 using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Core.Segmentation;
 
 namespace Translator.Core.Corrections;
 
 /// <summary>Stores editors' corrections so the pipeline serves them over machine output; XLIFF 2.0 out and in.</summary>
 public interface ICorrectionService
 {
-    /// <exception cref="TranslationRequestException">The glossary named does not exist.</exception>
+    /// <exception cref="TranslationRequestException">The glossary named does not exist, or a source is more than one sentence.</exception>
     /// <exception cref="CorrectionStoreUnavailableException">The store could not be written.</exception>
     Task<CorrectionReport> SubmitAsync(CorrectionBatch batch, CancellationToken cancellationToken);
 
@@ -48,7 +49,8 @@ public sealed record CorrectionReport(int Accepted, IReadOnlyList<CorrectionViol
 /// <param name="Index">The correction's position in its batch.</param>
 public sealed record CorrectionViolation(int Index, string Term, string ExpectedRendering);
 
-internal sealed class CorrectionService(GlossaryCatalog glossaries, ICorrectionStore store, ITranslationPipeline pipeline, TimeProvider time) : ICorrectionService
+internal sealed class CorrectionService(
+    GlossaryCatalog glossaries, ICorrectionStore store, ITranslationPipeline pipeline, ISentenceSegmenter segmenter, TimeProvider time) : ICorrectionService
 {
     public async Task<string> ExportXliffAsync(TranslationJob job, CancellationToken cancellationToken)
     {
@@ -84,6 +86,12 @@ internal sealed class CorrectionService(GlossaryCatalog glossaries, ICorrectionS
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (source, translated) = batch.Corrections[i];
+            // The pipeline looks sentences up one by one: a correction of two would never be served.
+            if (segmenter.Split(source, batch.SourceLanguage).Count is > 1 and var sentences)
+            {
+                throw new TranslationRequestException($"corrections[{i}].source_text",
+                    $"Holds {sentences} sentences; submit one correction per sentence, as SegmentArticle splits them.");
+            }
             var matches = matcher.Match(source);
             corrections[i] = new(CorrectionKey.Create(prefix, CorrectionKey.Terms(matcher, matches), SegmentCacheKey.TextHash(source)), new Correction(translated, now));
             var terms = GlossaryProtection.Protect(matcher, source, matches, batch.TargetLanguage);

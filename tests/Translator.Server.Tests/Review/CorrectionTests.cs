@@ -129,6 +129,20 @@ public sealed class CorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmitCorrections_SourceOfTwoSentences_InvalidArgumentAndNothingStored()
+    {
+        var request = Correction("The leaders met on Tuesday.", Corrected);
+        request.Corrections.Add(new SegmentCorrection { SourceText = "They talked. Nothing was signed.", TranslatedText = "대화했다. 서명은 없었다." });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _review.SubmitCorrectionsAsync(request, cancellationToken: _ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("corrections[1].source_text", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
+        var translated = await _translation.TranslateArticleAsync(Outlet("The leaders met on Tuesday.", "ko"), cancellationToken: _ct);
+        Assert.Equal(SegmentOrigin.Provider, translated.Translations[0].Paragraphs[0].Segments[0].Origin);
+    }
+
+    [Fact]
     public async Task SubmitCorrections_InvalidFields_InvalidArgumentNamingEachField()
     {
         var request = new SubmitCorrectionsRequest
