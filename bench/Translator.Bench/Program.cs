@@ -1,6 +1,7 @@
 using Translator.Bench;
 using Translator.Bench.Caching;
 using Translator.Bench.Cleaning;
+using Translator.Bench.Corrections;
 using Translator.Bench.Segmentation;
 using Translator.Bench.Soak;
 
@@ -14,6 +15,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["clean"] = new CleanBenchCommand(),
     ["clean-dev"] = new CleanDevSetCommand(),
     ["clean-scale"] = new CleanScaleCommand(),
+    ["corrections"] = new CorrectionsCommand(),
     ["glossary"] = new GlossaryBench(),
     ["second-references"] = new SecondReferenceBench(),
     ["segment"] = new SegmentCommand(),

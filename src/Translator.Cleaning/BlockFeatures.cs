@@ -1,3 +1,4 @@
+using Translator.Core.Languages;
 using System.Text.RegularExpressions;
 
 namespace Translator.Cleaning;

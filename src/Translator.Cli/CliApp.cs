@@ -99,21 +99,25 @@ internal static class CliApp
         return new RootCommand($"Client for the Translator gRPC service. {ExitCodes.Help}")
         {
             Options = { server, from, json },
-            Subcommands = { translate, segment, cleanCommand },
+            Subcommands = { translate, segment, cleanCommand, ReviewCommands.Build(server, from, glossary, output, errors, input) },
         };
     }
 
-    private static async Task<int> RunAsync(string server, TextWriter errors, Func<TranslationService.TranslationServiceClient, Task> call)
+    private static Task<int> RunAsync(string server, TextWriter errors, Func<TranslationService.TranslationServiceClient, Task> call) =>
+        RunAsync(server, errors, (GrpcChannel channel) => call(new TranslationService.TranslationServiceClient(channel)));
+
+    /// <summary>Runs one call and turns its outcome into an exit code and a message on standard error.</summary>
+    internal static async Task<int> RunAsync(string server, TextWriter errors, Func<GrpcChannel, Task> call)
     {
         try
         {
             using var channel = GrpcChannel.ForAddress(server, new GrpcChannelOptions { MaxReceiveMessageSize = MaxResponseBytes });
-            await call(new TranslationService.TranslationServiceClient(channel));
+            await call(channel);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await errors.WriteLineAsync($"error: cannot read the article: {ex.Message}");
+            await errors.WriteLineAsync($"error: cannot read or write a file: {ex.Message}");
             return ExitCodes.InvalidInput;
         }
         catch (RpcException ex)

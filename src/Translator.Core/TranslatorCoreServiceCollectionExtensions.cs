@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
@@ -33,6 +34,8 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
         services.TryAddSingleton<SingleFlight>();
+        services.TryAddSingleton<ICorrectionStore, InMemoryCorrectionStore>();
+        services.TryAddSingleton<ICorrectionService, CorrectionService>();
         services.TryAddSingleton<IGlossaryStore, InMemoryGlossaryStore>();
         services.TryAddSingleton<GlossaryManager>();
         services.TryAddSingleton<GlossaryCatalog>();

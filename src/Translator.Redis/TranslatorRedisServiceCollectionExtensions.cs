@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 
 namespace Translator.Redis;
@@ -16,7 +17,7 @@ public static class TranslatorRedisServiceCollectionExtensions
     /// <summary>
     /// When <c>ConnectionStrings:Redis</c> is set: one shared <see cref="IConnectionMultiplexer"/> (connecting
     /// in the background, never blocking start-up), the Redis segment cache in place of the in-memory one, and
-    /// the Redis glossary store so every replica sees the same glossaries.
+    /// the Redis glossary and correction stores so every replica sees the same glossaries and corrections.
     /// </summary>
     /// <returns>Whether Redis was configured (and so whether a <see cref="RedisHealthCheck"/> makes sense).</returns>
     public static bool AddTranslatorRedis(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +63,8 @@ public static class TranslatorRedisServiceCollectionExtensions
         services.AddSingleton<ITranslationCache, RedisTranslationCache>();
         services.RemoveAll<IGlossaryStore>();
         services.AddSingleton<IGlossaryStore, RedisGlossaryStore>();
+        services.RemoveAll<ICorrectionStore>();
+        services.AddSingleton<ICorrectionStore, RedisCorrectionStore>();
         return true;
     }
 }

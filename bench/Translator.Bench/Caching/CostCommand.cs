@@ -63,7 +63,7 @@ internal sealed class CostCommand : IBenchCommand
     }
 
     /// <summary>First line the title, then paragraphs separated by blank lines (the corpus files' format).</summary>
-    private static SourceArticle Read(string file)
+    internal static SourceArticle Read(string file)
     {
         var text = File.ReadAllText(file);
         var newline = text.IndexOf('\n', StringComparison.Ordinal);

@@ -53,7 +53,8 @@ public static class SegmentCacheKey
         }
     }
 
-    private static string OptionsFingerprint(Formality formality) => formality switch
+    /// <summary>The options part of the key; shared with the correction key.</summary>
+    internal static string OptionsFingerprint(Formality formality) => formality switch
     {
         Formality.Default => "f0",
         Formality.More => "f+",

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Translator.Core.Cleaning;
+using Translator.Core.Languages;
 
 namespace Translator.Core.Glossary;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Providers;
@@ -90,17 +91,26 @@ internal sealed partial class LanguageRun
     }
 
     /// <summary>Every distinct segment in one round trip; hits are verified and streamed at once.</summary>
-    /// <returns>The segments the cache did not have.</returns>
+    /// <returns>The segments neither an editor's correction nor the cache had.</returns>
     private async Task<List<int>> LookUpAsync()
     {
         var started = _services.Time.GetTimestamp();
+        // Editors' corrections win over machine output, cached or not; looked up alongside the cache, not after it.
+        var corrections = _services.Corrections.GetManyAsync(CorrectionKey.ForArticle(_article, _job, _target), _cancellationToken).AsTask();
         var cached = await _services.Cache.GetManyAsync(_keys, _cancellationToken).ConfigureAwait(false);
+        var corrected = await corrections.ConfigureAwait(false);
         var elapsed = _services.Time.GetElapsedTime(started);
         var misses = new List<int>();
+        var human = 0;
         long saved = 0;
         for (var i = 0; i < cached.Count; i++)
         {
-            if (cached[i] is { } hit)
+            if (corrected[i] is { } correction)
+            {
+                human++;
+                await EmitAsync(i, TranslatedSegment.Corrected(_article.Texts[i], _glossary.Verify(i, correction.Text))).ConfigureAwait(false);
+            }
+            else if (cached[i] is { } hit)
             {
                 saved += _article.Texts[i].Length;
                 await EmitAsync(i, new TranslatedSegment(_article.Texts[i], _glossary.Verify(i, hit.Text), FromCache: true, hit.Provider)).ConfigureAwait(false);
@@ -110,7 +120,7 @@ internal sealed partial class LanguageRun
                 misses.Add(i);
             }
         }
-        _services.Metrics.CacheLookedUp(_services.Cache.Name, _target, cached.Count - misses.Count, misses.Count, saved, elapsed);
+        _services.Metrics.CacheLookedUp(_services.Cache.Name, _target, cached.Count - misses.Count - human, misses.Count, saved, elapsed);
         return misses;
     }
 

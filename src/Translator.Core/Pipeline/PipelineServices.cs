@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Providers;
 using Translator.Core.Telemetry;
@@ -10,6 +11,7 @@ namespace Translator.Core.Pipeline;
 internal sealed record PipelineServices(
     GlossaryCatalog Glossaries,
     ITranslationCache Cache,
+    ICorrectionStore Corrections,
     SingleFlight SingleFlight,
     ProviderChain Providers,
     TranslatorOptions Options,

@@ -25,7 +25,23 @@ public enum ArticlePart
 public readonly record struct SegmentLocation(ArticlePart Part, int Paragraph, int Segment);
 
 /// <summary>One segment's translation.</summary>
-public sealed record TranslatedSegment(string SourceText, string Text, bool FromCache, string Provider);
+/// <param name="Provider">The provider that translated it; empty for an editor's correction.</param>
+public sealed record TranslatedSegment(string SourceText, string Text, bool FromCache, string Provider)
+{
+    public SegmentOrigin Origin { get; init; } = FromCache ? SegmentOrigin.Cache : SegmentOrigin.Provider;
+
+    /// <summary>An editor's correction, which wins over machine output.</summary>
+    public static TranslatedSegment Corrected(string sourceText, string text) =>
+        new(sourceText, text, FromCache: false, Provider: "") { Origin = SegmentOrigin.Human };
+}
+
+/// <summary>Who produced a segment's translation.</summary>
+public enum SegmentOrigin
+{
+    Provider,
+    Cache,
+    Human,
+}
 
 /// <summary>A paragraph's translation: the joined text and the segments it was made of.</summary>
 public sealed record TranslatedParagraph(string Text, IReadOnlyList<TranslatedSegment> Segments);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
@@ -27,6 +28,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         ArticleSegmenter segmenter,
         GlossaryCatalog glossaries,
         ITranslationCache cache,
+        ICorrectionStore corrections,
         SingleFlight singleFlight,
         ProviderChain providers,
         IOptions<TranslatorOptions> options,
@@ -35,7 +37,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         ILogger<TranslationPipeline> logger)
     {
         _segmenter = segmenter;
-        _services = new PipelineServices(glossaries, cache, singleFlight, providers, options.Value, metrics, time, logger);
+        _services = new PipelineServices(glossaries, cache, corrections, singleFlight, providers, options.Value, metrics, time, logger);
     }
 
     public async IAsyncEnumerable<PipelineEvent> TranslateAsync(

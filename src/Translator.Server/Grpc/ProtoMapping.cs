@@ -108,6 +108,12 @@ internal static class ProtoMapping
         TranslatedText = segment.Text,
         FromCache = segment.FromCache,
         Provider = segment.Provider,
+        Origin = segment.Origin switch
+        {
+            SegmentOrigin.Cache => Proto.SegmentOrigin.Cache,
+            SegmentOrigin.Human => Proto.SegmentOrigin.Human,
+            _ => Proto.SegmentOrigin.Provider,
+        },
     };
 
     public static Proto.CleanArticleResponse ToProto(this CleanedArticle article) => new()

@@ -54,16 +54,23 @@ internal static class RpcErrors
         }.ToRpcException();
 
     public static RpcException GlossaryStoreUnavailable(TimeSpan retryAfter) =>
+        StoreUnavailable("glossary", "GLOSSARY_STORE_UNAVAILABLE", retryAfter);
+
+    public static RpcException CorrectionStoreUnavailable(TimeSpan retryAfter) =>
+        StoreUnavailable("correction", "CORRECTION_STORE_UNAVAILABLE", retryAfter);
+
+    private static RpcException StoreUnavailable(string store, string reason, TimeSpan retryAfter) =>
         new Google.Rpc.Status
         {
             Code = (int)Code.Unavailable,
-            Message = "The glossary store is unavailable; retry later.",
+            Message = $"The {store} store is unavailable; retry later.",
             Details =
             {
-                Any.Pack(new ErrorInfo { Reason = "GLOSSARY_STORE_UNAVAILABLE", Domain = Domain }),
+                Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }),
                 Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
             },
         }.ToRpcException();
+
 
     public static RpcException TranslationFailed() =>
         new Google.Rpc.Status

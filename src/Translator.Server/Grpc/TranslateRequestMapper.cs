@@ -29,6 +29,10 @@ internal sealed class TranslateRequestMapper(IOptions<TranslatorOptions> options
         ToJob(request.Article, request.Clean, request.SourceLanguage, request.TargetLanguages, request.GlossaryId, request.Options, cancellationToken)
             with { UseDefaultGlossary = !request.HasUseDefaultGlossary || request.UseDefaultGlossary };
 
+    /// <summary>An XLIFF export is a translation into one language (its problems are reported under <c>target_languages[0]</c>).</summary>
+    public TranslationJob ToJob(ExportXliffRequest request, CancellationToken cancellationToken) =>
+        ToJob(request.Article, false, request.SourceLanguage, [request.TargetLanguage], request.GlossaryId, request.Options, cancellationToken);
+
     /// <summary>Validates a page for <c>CleanArticle</c> and cleans it.</summary>
     public CleanedArticle ToCleanedArticle(CleanArticleRequest request, CancellationToken cancellationToken)
     {

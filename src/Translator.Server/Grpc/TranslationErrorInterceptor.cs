@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
@@ -88,6 +89,9 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
             case GlossaryStoreUnavailableException unavailable:
                 LogStoreUnavailable(logger, unavailable, context.Method);
                 return RpcErrors.GlossaryStoreUnavailable(DefaultRetryDelay);
+            case CorrectionStoreUnavailableException unavailable:
+                LogStoreUnavailable(logger, unavailable, context.Method);
+                return RpcErrors.CorrectionStoreUnavailable(DefaultRetryDelay);
             case ProviderException provider:
                 LogProviderFailure(logger, provider, context.Method, provider.Provider, provider.Failure);
                 return provider.Failure switch
@@ -116,7 +120,7 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
     private static partial void LogProviderFailure(ILogger logger, Exception exception, string method, string provider, ProviderFailure failure);
 
     [LoggerMessage(EventId = 2003, EventName = "GlossaryStoreUnavailable", Level = LogLevel.Warning,
-        Message = "{Method} failed: the glossary store is unavailable")]
+        Message = "{Method} failed: a shared store (glossaries or corrections) is unavailable")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(EventId = 2002, EventName = "UnexpectedFailure", Level = LogLevel.Error,

@@ -35,6 +35,7 @@ internal static class TranslatorHostingExtensions
     {
         app.MapGrpcService<TranslationGrpcService>();
         app.MapGrpcService<GlossaryGrpcService>();
+        app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

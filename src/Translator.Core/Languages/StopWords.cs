@@ -1,12 +1,12 @@
 using System.Collections.Frozen;
 
-namespace Translator.Cleaning;
+namespace Translator.Core.Languages;
 
 /// <summary>
-/// Function words per script. Prose is dense in them and navigation, headlines and captions are not,
+/// Function words per script, shared by article cleaning and second-reference resolution. Prose is dense in them and navigation, headlines and captions are not,
 /// which is what makes the density a feature that carries across outlets and languages.
 /// </summary>
-internal static class StopWords
+public static class StopWords
 {
     // English plus the commonest German, French and Spanish function words: Latin-script pages share one list
     // because a block is too short to identify its language reliably.
