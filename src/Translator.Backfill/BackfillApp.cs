@@ -98,6 +98,23 @@ internal static class BackfillApp
             return Success;
         }));
 
+        var estimate = new Command("estimate", "Without calling the provider: the characters the job's unfinished articles would bill after the cache, and the time at the budget.");
+        estimate.SetAction((parse, ct) => RunAsync(configureHost, errors, async services =>
+        {
+            var queue = Queue(services, parse.GetValue(job)!);
+            if (!await queue.ExistsAsync())
+            {
+                await errors.WriteLineAsync($"error: no job {parse.GetValue(job)}.");
+                return InvalidInput;
+            }
+            var e = await services.GetRequiredService<JobEstimator>().EstimateAsync(queue, ct);
+            await Print(output, parse.GetValue(json), e,
+                $"{e.Articles} articles, {e.Segments} segments, {e.BillableCharacters} billable characters ("
+                + string.Join(", ", e.BillableCharactersByLanguage.Select(l => $"{l.Key} {l.Value}"))
+                + $"), {e.SecondsAtBudget} s at the budget");
+            return Success;
+        }));
+
         var status = new Command("status", "Show a job's progress (live when stdout is a terminal).");
         status.SetAction((parse, ct) => RunAsync(configureHost, errors, async services =>
         {
@@ -120,7 +137,7 @@ internal static class BackfillApp
         return new RootCommand("Archive backfill: translates archives with many workers sharing one queue, cache and provider budget in Redis.")
         {
             Options = { job, json },
-            Subcommands = { enqueue, work, status },
+            Subcommands = { enqueue, estimate, work, status },
         };
     }
 

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Translator.Backfill.Jobs;
 using Translator.Backfill.Work;
 using Translator.Cleaning;
 using Translator.Core;
+using Translator.Core.Providers;
 using Translator.Providers;
 using Translator.Redis;
 
@@ -33,7 +35,12 @@ internal static class BackfillHostingExtensions
             .BindConfiguration(BackfillOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ProviderBudgetOptions>()
+            .BindConfiguration(ProviderBudgetOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<BackfillWorker>();
+        builder.Services.AddSingleton<JobEstimator>();
         return builder;
     }
 }

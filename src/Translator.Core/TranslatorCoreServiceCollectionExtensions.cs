@@ -40,6 +40,7 @@ public static class TranslatorCoreServiceCollectionExtensions
                 .ToArray(),
             sp.GetRequiredService<ILogger<ProviderChain>>()));
         services.TryAddSingleton<ITranslationPipeline, TranslationPipeline>();
+        services.TryAddSingleton<ITranslationEstimator, TranslationEstimator>();
         return services;
     }
 

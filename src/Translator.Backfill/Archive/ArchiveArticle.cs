@@ -3,6 +3,9 @@ using Translator.Core;
 using Translator.Core.Articles;
 using Translator.Core.Cleaning;
 using Translator.Core.Languages;
+using Translator.Core.Pipeline;
+using Translator.Core.Providers;
+using Translator.Backfill.Jobs;
 
 namespace Translator.Backfill.Archive;
 
@@ -58,6 +61,15 @@ internal sealed record ArchiveArticle(string Id, string? Title, RawArticleFormat
                 _ => new ArchiveArticle(id, title, RawArticleFormat.Paragraphs, "", ReadParagraphs(root), source),
             };
         }
+    }
+
+    /// <summary>A queued article as the pipeline's job: its own source language if it names one, else the job's.</summary>
+    public static TranslationJob ToJob(QueuedArticle queued, IArticleCleaner cleaner, TranslatorOptions limits)
+    {
+        var article = Parse(queued.Line);
+        return new TranslationJob(article.ToSource(cleaner, queued.Settings.Clean, limits),
+            article.SourceLanguage is { } own ? LanguageTag.Normalize(own) : queued.Settings.SourceLanguage,
+            queued.Settings.TargetLanguages, Formality.Default, queued.Settings.GlossaryId);
     }
 
     /// <summary>The article as the pipeline takes it, cleaned like the server cleans (markup always, text and paragraphs when asked).</summary>

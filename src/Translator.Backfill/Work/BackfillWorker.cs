@@ -80,9 +80,7 @@ internal sealed partial class BackfillWorker(
         long billed = 0;
         try
         {
-            var source = ArchiveArticle.Parse(article.Line);
-            var job = new TranslationJob(source.ToSource(cleaner, article.Settings.Clean, limits.Value),
-                source.SourceLanguage ?? article.Settings.SourceLanguage, article.Settings.TargetLanguages, Formality.Default, article.Settings.GlossaryId);
+            var job = ArchiveArticle.ToJob(article, cleaner, limits.Value);
             var translations = await pipeline.TranslateAllAsync(job, cancellationToken).ConfigureAwait(false);
             billed = translations.Sum(t => t.Stats.ProviderCharacters);
             await ArticleOutput.WriteAsync(outputDirectory, article.ArticleId, translations, cancellationToken).ConfigureAwait(false);
