@@ -35,10 +35,8 @@ internal static class BackfillHostingExtensions
             .BindConfiguration(BackfillOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<ProviderBudgetOptions>()
-            .BindConfiguration(ProviderBudgetOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        // Backfill takes only what interactive traffic leaves of the shared provider budget.
+        builder.Services.PostConfigure<ProviderBudgetOptions>(o => o.Background = true);
         builder.Services.AddSingleton<BackfillWorker>();
         builder.Services.AddSingleton<JobEstimator>();
         return builder;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Translator.Core.Caching;
 using Translator.Core.Glossary;
+using Translator.Core.Providers;
 
 namespace Translator.Redis;
 
@@ -16,7 +17,8 @@ public static class TranslatorRedisServiceCollectionExtensions
     /// <summary>
     /// When <c>ConnectionStrings:Redis</c> is set: one shared <see cref="IConnectionMultiplexer"/> (connecting
     /// in the background, never blocking start-up), the Redis segment cache in place of the in-memory one, and
-    /// the Redis glossary store so every replica sees the same glossaries.
+    /// the Redis glossary store so every replica sees the same glossaries, and the provider budget
+    /// (<c>ProviderBudget</c>) shared by every replica and backfill worker.
     /// </summary>
     /// <returns>Whether Redis was configured (and so whether a <see cref="RedisHealthCheck"/> makes sense).</returns>
     public static bool AddTranslatorRedis(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +64,12 @@ public static class TranslatorRedisServiceCollectionExtensions
         services.AddSingleton<ITranslationCache, RedisTranslationCache>();
         services.RemoveAll<IGlossaryStore>();
         services.AddSingleton<IGlossaryStore, RedisGlossaryStore>();
+        services.AddOptions<ProviderBudgetOptions>()
+            .BindConfiguration(ProviderBudgetOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.RemoveAll<IProviderBudget>();
+        services.AddSingleton<IProviderBudget, RedisProviderBudget>();
         return true;
     }
 }

@@ -24,6 +24,12 @@ public sealed class ProviderBudgetOptions
     [Range(0, 0.9)]
     public double InteractiveReserve { get; set; } = 0.25;
 
+    /// <summary>
+    /// Whether this process's requests are background work (backfill), which leaves
+    /// <see cref="InteractiveReserve"/> of the burst to interactive requests. Set by the host, not configured.
+    /// </summary>
+    public bool Background { get; set; }
+
     /// <summary>Seconds translating <paramref name="characters"/> takes at the budget; 0 when characters are unlimited.</summary>
     public double SecondsFor(long characters) => CharactersPerSecond > 0 ? characters / CharactersPerSecond : 0;
 }
