@@ -12,6 +12,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["glossary"] = new GlossaryBench(),
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
+    ["backfill"] = new Translator.Bench.Backfill.BackfillCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

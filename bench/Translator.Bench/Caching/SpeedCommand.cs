@@ -100,30 +100,15 @@ internal sealed class SpeedCommand : IBenchCommand
         };
     }
 
-    /// <summary>The server as Program.cs composes it (minus telemetry export), on real Kestrel over h2c.</summary>
-    private static async Task<WebApplication> StartServerAsync(string redis, string localEntries)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static Task<WebApplication> StartServerAsync(string redis, string localEntries) =>
+        BenchServer.StartAsync(new Dictionary<string, string?>
         {
             ["Translation:Provider"] = "Pseudo",
             ["ConnectionStrings:Redis"] = redis,
             ["Redis:LocalCacheEntries"] = localEntries,
         });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddTranslator();
-        builder.AddTranslatorCaching();
-        var app = builder.Build();
-        app.MapTranslatorEndpoints();
-        await app.StartAsync();
-        // Connect now rather than on the first request, so warm-up measures nothing but warm-up.
-        _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
-        return app;
-    }
 
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    private static Uri Address(WebApplication app) => BenchServer.Address(app);
 
     private sealed record Measurement(double P50Ms, double P99Ms, double? ServerP50Ms, double? ServerP99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
 
