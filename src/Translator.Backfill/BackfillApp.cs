@@ -86,10 +86,8 @@ internal static class BackfillApp
         var work = new Command("work", "Translate the job's articles until none are left; SIGTERM finishes the article in hand.") { outputDirectory };
         work.SetAction((parse, ct) => RunAsync(configureHost, errors, async services =>
         {
-            var queue = Queue(services, parse.GetValue(job)!);
-            if (!await queue.ExistsAsync())
+            if (await ExistingQueueAsync(services, parse.GetValue(job)!, errors) is not { } queue)
             {
-                await errors.WriteLineAsync($"error: no job {parse.GetValue(job)}: enqueue an archive first.");
                 return InvalidInput;
             }
             var summary = await services.GetRequiredService<BackfillWorker>().RunAsync(queue, parse.GetValue(outputDirectory)!.FullName, ct);
@@ -101,10 +99,8 @@ internal static class BackfillApp
         var estimate = new Command("estimate", "Without calling the provider: the characters the job's unfinished articles would bill after the cache, and the time at the budget.");
         estimate.SetAction((parse, ct) => RunAsync(configureHost, errors, async services =>
         {
-            var queue = Queue(services, parse.GetValue(job)!);
-            if (!await queue.ExistsAsync())
+            if (await ExistingQueueAsync(services, parse.GetValue(job)!, errors) is not { } queue)
             {
-                await errors.WriteLineAsync($"error: no job {parse.GetValue(job)}.");
                 return InvalidInput;
             }
             var e = await services.GetRequiredService<JobEstimator>().EstimateAsync(queue, ct);
@@ -118,10 +114,8 @@ internal static class BackfillApp
         var status = new Command("status", "Show a job's progress (live when stdout is a terminal).");
         status.SetAction((parse, ct) => RunAsync(configureHost, errors, async services =>
         {
-            var queue = Queue(services, parse.GetValue(job)!);
-            if (!await queue.ExistsAsync())
+            if (await ExistingQueueAsync(services, parse.GetValue(job)!, errors) is not { } queue)
             {
-                await errors.WriteLineAsync($"error: no job {parse.GetValue(job)}.");
                 return InvalidInput;
             }
             if (parse.GetValue(json) || stdout is not null || Console.IsOutputRedirected)
@@ -146,6 +140,18 @@ internal static class BackfillApp
 
     private static BackfillQueue Queue(IServiceProvider services, string jobId) =>
         new(services.GetRequiredService<IConnectionMultiplexer>(), jobId);
+
+    /// <summary>The job's queue, or null (and an error on stderr) when nothing was ever enqueued into it.</summary>
+    private static async Task<BackfillQueue?> ExistingQueueAsync(IServiceProvider services, string jobId, TextWriter errors)
+    {
+        var queue = Queue(services, jobId);
+        if (await queue.ExistsAsync())
+        {
+            return queue;
+        }
+        await errors.WriteLineAsync($"error: no job {jobId}: enqueue an archive first.");
+        return null;
+    }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -210,7 +210,8 @@ internal sealed class BackfillCommand : IBenchCommand
         throw new InvalidOperationException("Build src/Translator.Backfill first.");
     }
 
-    private static Process Start(string dll, IDictionary<string, string?> settings, params string[] args)
+    /// <summary>The worker with the settings as environment variables, as a pod would have them.</summary>
+    private static ProcessStartInfo StartInfo(string dll, IDictionary<string, string?> settings, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
@@ -222,6 +223,12 @@ internal sealed class BackfillCommand : IBenchCommand
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+        return info;
+    }
+
+    private static Process Start(string dll, IDictionary<string, string?> settings, params string[] args)
+    {
+        var info = StartInfo(dll, settings, args);
         var process = Process.Start(info)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -230,16 +237,7 @@ internal sealed class BackfillCommand : IBenchCommand
 
     private static async Task<JsonObject> RunAsync(string dll, IDictionary<string, string?> settings, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
+        var info = StartInfo(dll, settings, args);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
