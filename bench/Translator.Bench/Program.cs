@@ -21,6 +21,7 @@ var commands = new Dictionary<string, IBenchCommand>(StringComparer.OrdinalIgnor
     ["segment"] = new SegmentCommand(),
     ["segment-corpus"] = new SegmentCorpusCommand(),
     ["soak"] = new SoakCommand(),
+    ["backfill"] = new Translator.Bench.Backfill.BackfillCommand(),
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

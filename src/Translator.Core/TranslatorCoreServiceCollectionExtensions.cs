@@ -40,12 +40,15 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddSingleton<GlossaryManager>();
         services.TryAddSingleton<GlossaryCatalog>();
         services.AddTranslationProvider<PseudoLocalizationProvider>(PseudoLocalizationProvider.ProviderName);
+        services.TryAddSingleton<IProviderBudget, UnlimitedProviderBudget>();
         services.TryAddSingleton(sp => new ProviderChain(
             sp.GetRequiredService<IOptions<TranslatorOptions>>().Value.ProviderNames
                 .Select(name => sp.GetRequiredKeyedService<ITranslationProvider>(TranslatorOptionsValidation.Canonical(sp, name)))
                 .ToArray(),
-            sp.GetRequiredService<ILogger<ProviderChain>>()));
+            sp.GetRequiredService<ILogger<ProviderChain>>(),
+            sp.GetRequiredService<IProviderBudget>()));
         services.TryAddSingleton<ITranslationPipeline, TranslationPipeline>();
+        services.TryAddSingleton<ITranslationEstimator, TranslationEstimator>();
         return services;
     }
 

@@ -13,7 +13,8 @@ public static class TranslatorProvidersServiceCollectionExtensions
 {
     /// <summary>Every real provider, each selectable by name in <c>Translation:Provider</c>.</summary>
     public static IServiceCollection AddTranslationProviders(this IServiceCollection services) =>
-        services.AddDeepLProvider().AddLibreTranslateProvider();
+        services.AddDeepLProvider().AddLibreTranslateProvider()
+            .AddProviderThrottling(DeepLClient.HttpClientName, LibreTranslateProvider.ProviderName);
 
     /// <summary>DeepL (<c>DeepL</c> section, <c>DEEPL_AUTH_KEY</c>, <c>DEEPL_SERVER_URL</c>).</summary>
     public static IServiceCollection AddDeepLProvider(this IServiceCollection services)

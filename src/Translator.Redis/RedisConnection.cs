@@ -61,9 +61,14 @@ internal sealed partial class RedisConnection
     /// caller's own cancellation propagates. Each command is a client span named after
     /// <paramref name="operation"/> (<see cref="RedisTracing"/>).
     /// </summary>
-    public async Task<RedisReply<T>> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
+    public Task<RedisReply<T>> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken) =>
+        RunAsync(operation, keys, command, Timeout, cancellationToken);
+
+    /// <param name="connectWait">How long the first commands of the process wait for the first connection.</param>
+    public async Task<RedisReply<T>> RunAsync<T>(
+        string operation, int keys, Func<IDatabase, Task<T>> command, TimeSpan connectWait, CancellationToken cancellationToken)
     {
-        if (await GetDatabaseAsync(cancellationToken).ConfigureAwait(false) is not { } db)
+        if (await GetDatabaseAsync(connectWait, cancellationToken).ConfigureAwait(false) is not { } db)
         {
             return RedisReply<T>.Failed(null);
         }
@@ -84,15 +89,15 @@ internal sealed partial class RedisConnection
 
     /// <summary>
     /// The database when Redis is connected; null while unreachable, meaning "carry on without it". While
-    /// the first connection is still being made, waits for it at most <see cref="Timeout"/>, so the first
+    /// the first connection is still being made, waits for it at most <paramref name="connectWait"/>, so the first
     /// requests after start-up use Redis when it is there without ever stalling when it is not.
     /// </summary>
-    private async ValueTask<IDatabase?> GetDatabaseAsync(CancellationToken cancellationToken)
+    private async ValueTask<IDatabase?> GetDatabaseAsync(TimeSpan connectWait, CancellationToken cancellationToken)
     {
         var connecting = _connecting.Value;
         if (!connecting.IsCompleted)
         {
-            await Task.WhenAny(connecting, Task.Delay(Timeout, cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(connecting, Task.Delay(connectWait, cancellationToken)).ConfigureAwait(false);
         }
         return Connected?.GetDatabase();
     }

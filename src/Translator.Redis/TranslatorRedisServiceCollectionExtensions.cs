@@ -6,6 +6,7 @@ using StackExchange.Redis;
 using Translator.Core.Caching;
 using Translator.Core.Corrections;
 using Translator.Core.Glossary;
+using Translator.Core.Providers;
 
 namespace Translator.Redis;
 
@@ -17,7 +18,8 @@ public static class TranslatorRedisServiceCollectionExtensions
     /// <summary>
     /// When <c>ConnectionStrings:Redis</c> is set: one shared <see cref="IConnectionMultiplexer"/> (connecting
     /// in the background, never blocking start-up), the Redis segment cache in place of the in-memory one, and
-    /// the Redis glossary and correction stores so every replica sees the same glossaries and corrections.
+    /// the Redis glossary and correction stores so every replica sees the same glossaries and corrections, and the
+    /// provider budget (<c>ProviderBudget</c>) shared by every replica and backfill worker.
     /// </summary>
     /// <returns>Whether Redis was configured (and so whether a <see cref="RedisHealthCheck"/> makes sense).</returns>
     public static bool AddTranslatorRedis(this IServiceCollection services, IConfiguration configuration)
@@ -65,6 +67,12 @@ public static class TranslatorRedisServiceCollectionExtensions
         services.AddSingleton<IGlossaryStore, RedisGlossaryStore>();
         services.RemoveAll<ICorrectionStore>();
         services.AddSingleton<ICorrectionStore, RedisCorrectionStore>();
+        services.AddOptions<ProviderBudgetOptions>()
+            .BindConfiguration(ProviderBudgetOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.RemoveAll<IProviderBudget>();
+        services.AddSingleton<IProviderBudget, RedisProviderBudget>();
         return true;
     }
 }

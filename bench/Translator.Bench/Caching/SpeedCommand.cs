@@ -102,36 +102,14 @@ internal sealed class SpeedCommand : IBenchCommand
 
     /// <summary>The Pseudo-provider server with Redis (and its in-process tier of <paramref name="localEntries"/> entries).</summary>
     internal static Task<WebApplication> StartServerAsync(string redis, string localEntries) =>
-        StartServerAsync(new Dictionary<string, string?>
+        BenchServer.StartAsync(new Dictionary<string, string?>
         {
             ["Translation:Provider"] = "Pseudo",
             ["ConnectionStrings:Redis"] = redis,
             ["Redis:LocalCacheEntries"] = localEntries,
         });
 
-    /// <summary>The server as Program.cs composes it (minus telemetry export), on real Kestrel over h2c, with these settings.</summary>
-    internal static async Task<WebApplication> StartServerAsync(IDictionary<string, string?> settings)
-    {
-        var redis = settings.TryGetValue("ConnectionStrings:Redis", out var connection) ? connection : null;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.AddTranslatorServices();
-        builder.AddTranslatorCaching();
-        var app = builder.Build();
-        app.MapTranslatorEndpoints();
-        await app.StartAsync();
-        // Connect now rather than on the first request, so warm-up measures nothing but warm-up.
-        if (!string.IsNullOrEmpty(redis))
-        {
-            _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
-        }
-        return app;
-    }
-
-    internal static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    private static Uri Address(WebApplication app) => BenchServer.Address(app);
 
     private sealed record Measurement(double P50Ms, double P99Ms, double? ServerP50Ms, double? ServerP99Ms, double SequentialPerSecond, double ConcurrentPerSecond);
 

@@ -36,14 +36,14 @@ internal sealed class StreamingCommand : IBenchCommand
             await using var deepL = await DeepLStandIn.StartAsync();
             deepL.Latency = latency;
             deepL.LatencyPerCharacter = perCharacter;
-            await using var app = await SpeedCommand.StartServerAsync(new Dictionary<string, string?>
+            await using var app = await BenchServer.StartAsync(new Dictionary<string, string?>
             {
                 ["Translation:Provider"] = "DeepL",
                 ["DEEPL_AUTH_KEY"] = deepL.AuthKey,
                 ["DEEPL_SERVER_URL"] = deepL.Url.ToString(),
                 ["DeepL:UsagePollInterval"] = "00:00:00",
             });
-            using var channel = GrpcChannel.ForAddress(SpeedCommand.Address(app));
+            using var channel = GrpcChannel.ForAddress(BenchServer.Address(app));
             var client = new TranslationService.TranslationServiceClient(channel);
             article ??= await ArticleAsync(client, pages);
 

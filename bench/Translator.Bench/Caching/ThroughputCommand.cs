@@ -32,7 +32,7 @@ internal sealed class ThroughputCommand : IBenchCommand
         var h2load = args.Length > 5 && args[5] == "h2load";
         await using var redis = await RedisServer.StartNewAsync(CancellationToken.None);
         await using var app = await SpeedCommand.StartServerAsync(memory ? "" : redis.ConnectionString, "20000");
-        var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(SpeedCommand.Address(app))).ToArray();
+        var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(BenchServer.Address(app))).ToArray();
         var clients = channels.Select(c => new TranslationService.TranslationServiceClient(c)).ToArray();
 
         // The pages are cleaned once, as an editor would before sending them, and run together into one article of
@@ -57,7 +57,7 @@ internal sealed class ThroughputCommand : IBenchCommand
         Console.WriteLine("| round | what | calls | articles/s | p50 ms | p99 ms | ratio to SegmentArticle |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
         Check(await clients[0].TranslateArticleAsync(basic), segments);
-        var address = SpeedCommand.Address(app);
+        var address = BenchServer.Address(app);
         for (var round = 1; round <= rounds; round++)
         {
             var baseline = h2load

@@ -13,8 +13,9 @@ public sealed partial class ProviderChain
 {
     private readonly IReadOnlyList<ITranslationProvider> _providers;
     private readonly ILogger<ProviderChain> _logger;
+    private readonly IProviderBudget _budget;
 
-    public ProviderChain(IReadOnlyList<ITranslationProvider> providers, ILogger<ProviderChain> logger)
+    public ProviderChain(IReadOnlyList<ITranslationProvider> providers, ILogger<ProviderChain> logger, IProviderBudget? budget = null)
     {
         if (providers.Count == 0)
         {
@@ -22,6 +23,7 @@ public sealed partial class ProviderChain
         }
         _providers = providers;
         _logger = logger;
+        _budget = budget ?? new UnlimitedProviderBudget();
     }
 
     public IReadOnlyList<ITranslationProvider> Providers => _providers;
@@ -37,7 +39,7 @@ public sealed partial class ProviderChain
         {
             try
             {
-                return new ChainResult(await provider.TranslateAsync(batch, cancellationToken).ConfigureAwait(false), provider);
+                return new ChainResult(await SendAsync(provider, batch, cancellationToken).ConfigureAwait(false), provider);
             }
             catch (ProviderException ex) when (ex.AllowsFallback)
             {
@@ -49,6 +51,44 @@ public sealed partial class ProviderChain
             string.Join(',', _providers.Select(p => p.Name)),
             ProviderFailure.UnsupportedLanguage,
             $"No configured provider translates {batch.SourceLanguage} to {batch.TargetLanguage}.");
+    }
+
+    /// <summary>
+    /// Sends the batch within the shared budget: split so no request carries more than the budget allows in
+    /// one burst, each part waiting for its share.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SendAsync(ITranslationProvider provider, ProviderBatch batch, CancellationToken cancellationToken)
+    {
+        var results = new List<string>(batch.Texts.Count);
+        foreach (var part in Split(batch, _budget.MaxRequestCharacters))
+        {
+            await _budget.AcquireAsync(part.Texts.Sum(t => (long)t.Text.Length), cancellationToken).ConfigureAwait(false);
+            results.AddRange(await provider.TranslateAsync(part, cancellationToken).ConfigureAwait(false));
+        }
+        return results;
+    }
+
+    private static IEnumerable<ProviderBatch> Split(ProviderBatch batch, long? maxCharacters)
+    {
+        if (maxCharacters is not { } max || batch.Texts.Sum(t => (long)t.Text.Length) <= max)
+        {
+            yield return batch;
+            yield break;
+        }
+        var part = new List<ProviderText>();
+        long characters = 0;
+        foreach (var text in batch.Texts)
+        {
+            if (part.Count > 0 && characters + text.Text.Length > max)
+            {
+                yield return batch with { Texts = part };
+                part = [];
+                characters = 0;
+            }
+            part.Add(text);
+            characters += text.Text.Length;
+        }
+        yield return batch with { Texts = part };
     }
 
     [LoggerMessage(EventId = 1101, EventName = "ProviderFallingBack", Level = LogLevel.Warning,

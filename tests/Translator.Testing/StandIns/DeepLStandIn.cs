@@ -37,6 +37,14 @@ public sealed class DeepLStandIn : HttpStandIn
 
     private readonly ConcurrentDictionary<string, StandInGlossary> _glossaries = new();
     private long _characterCount;
+    private long _rateLimited;
+    private long _translateRequests;
+    private long _lastTranslatedAt;
+    private readonly Lock _rateLock = new();
+    private double _charactersPerSecond;
+    private double _burst;
+    private double _tokens;
+    private long _refilledAt;
     private int _nextGlossary;
 
     private DeepLStandIn(string authKey) => AuthKey = authKey;
@@ -53,6 +61,51 @@ public sealed class DeepLStandIn : HttpStandIn
 
     /// <summary>Time a translate call takes per character of its texts, on top of <see cref="Latency"/>.</summary>
     public TimeSpan LatencyPerCharacter { get; set; }
+
+    /// <summary>Translate requests answered 429 because they went past <see cref="LimitRate"/>'s rate.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>Translate requests received, 429s included.</summary>
+    public long TranslateRequestCount => Interlocked.Read(ref _translateRequests);
+
+    /// <summary>When the last translation was answered (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public long LastTranslatedAt => Interlocked.Read(ref _lastTranslatedAt);
+
+    /// <summary>
+    /// Enforces an account rate as DeepL does: a bucket of <paramref name="charactersPerSecond"/> refilled
+    /// continuously, holding <paramref name="burstSeconds"/> worth; a request it cannot cover is answered 429
+    /// with Retry-After.
+    /// </summary>
+    public void LimitRate(double charactersPerSecond, double burstSeconds = 2)
+    {
+        lock (_rateLock)
+        {
+            _charactersPerSecond = charactersPerSecond;
+            _burst = charactersPerSecond * burstSeconds;
+            _tokens = _burst;
+            _refilledAt = TimeProvider.System.GetTimestamp();
+        }
+    }
+
+    private bool TakeRate(long characters)
+    {
+        lock (_rateLock)
+        {
+            if (_charactersPerSecond <= 0)
+            {
+                return true;
+            }
+            var now = TimeProvider.System.GetTimestamp();
+            _tokens = Math.Min(_burst, _tokens + TimeProvider.System.GetElapsedTime(_refilledAt, now).TotalSeconds * _charactersPerSecond);
+            _refilledAt = now;
+            if (_tokens < characters)
+            {
+                return false;
+            }
+            _tokens -= characters;
+            return true;
+        }
+    }
 
     /// <summary>When false, the v3 glossary endpoints answer 404 like a server that predates them.</summary>
     public bool SupportsV3Glossaries { get; set; } = true;
@@ -131,6 +184,15 @@ public sealed class DeepLStandIn : HttpStandIn
         var target = body.GetProperty("target_lang").GetString()!;
         var texts = body.GetProperty("text").EnumerateArray().Select(t => t.GetString()!).ToArray();
         var characters = texts.Sum(t => (long)t.Length);
+        Interlocked.Increment(ref _translateRequests);
+        if (!TakeRate(characters))
+        {
+            Interlocked.Increment(ref _rateLimited);
+            context.Response.Headers.RetryAfter = "1";
+            await ErrorAsync(context, 429, "Too many requests");
+            return;
+        }
+        Interlocked.Exchange(ref _lastTranslatedAt, TimeProvider.System.GetTimestamp());
         if (Interlocked.Add(ref _characterCount, characters) > CharacterLimit)
         {
             Interlocked.Add(ref _characterCount, -characters);
