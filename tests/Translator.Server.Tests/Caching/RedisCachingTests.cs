@@ -21,10 +21,7 @@ public sealed class RedisCachingTests : IAsyncLifetime
 
     private TranslatorServerFactory Server(CountingProvider provider)
     {
-        var factory = new TranslatorServerFactory().WithProvider(provider).With("ConnectionStrings:Redis", _redis.ConnectionString);
-        // Connect before the first call, so the test does not depend on how fast the background connect is.
-        Assert.True(factory.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
-        return factory;
+        return new TranslatorServerFactory().WithProvider(provider).WithRedis(_redis);
     }
 
     [Fact]
@@ -62,7 +59,8 @@ public sealed class RedisCachingTests : IAsyncLifetime
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
 
         // The whole chain, however the host wraps the failure: the key is named, the value never echoed.
-        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+        // On failure the message is the whole start-up failure: this test has failed once under load with another error.
+        Assert.True(error.ToString().Contains(named, StringComparison.Ordinal), error.ToString());
         Assert.DoesNotContain("notAnOption", error.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
@@ -19,9 +18,7 @@ public sealed class RedisGlossaryReplicaTests : IAsyncLifetime
 
     private TranslatorServerFactory Replica()
     {
-        var factory = new TranslatorServerFactory().With("ConnectionStrings:Redis", _redis.ConnectionString);
-        Assert.True(factory.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
-        return factory;
+        return new TranslatorServerFactory().WithRedis(_redis);
     }
 
     private static TranslateArticleRequest Request() => new()

@@ -34,6 +34,20 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Uses <paramref name="redis"/> as the shared store and connects at once, so a test does not depend on how
+    /// fast the background connect is; starts the host.
+    /// </summary>
+    public TranslatorServerFactory WithRedis(RedisServer redis)
+    {
+        With("ConnectionStrings:Redis", redis.ConnectionString);
+        if (!Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().IsConnected)
+        {
+            throw new InvalidOperationException($"The test Redis at {redis.ConnectionString} did not accept a connection.");
+        }
+        return this;
+    }
+
     /// <summary>Registers a provider under its name and selects it (and any others already selected, in order).</summary>
     public TranslatorServerFactory WithProvider(ITranslationProvider provider)
     {

@@ -1,6 +1,4 @@
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 using Translator.Protos.V1;
 using Translator.Server.Tests.Infrastructure;
 using Translator.Testing;
@@ -19,9 +17,7 @@ public sealed class RedisCorrectionTests : IAsyncLifetime
 
     private TranslatorServerFactory Server()
     {
-        var factory = new TranslatorServerFactory().WithProvider(new CountingProvider()).With("ConnectionStrings:Redis", _redis.ConnectionString);
-        Assert.True(factory.Services.GetRequiredService<IConnectionMultiplexer>().IsConnected);
-        return factory;
+        return new TranslatorServerFactory().WithProvider(new CountingProvider()).WithRedis(_redis);
     }
 
     [Fact]
