@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The Translator server image. Build from the repository root:
+# The Translator image: the server (the default entry point) and the archive backfill worker
+# (/app/backfill/translator-backfill.dll, run by k8s/base/backfill-worker.yaml). Build from the repository root:
 #   docker build -t translator:dev .
 # Runs as the non-root "app" user (UID 1654) of the chiseled ASP.NET image, which has no shell and no package
 # manager, on a read-only root filesystem: the only writable path it needs is /tmp (see k8s/base/deployment.yaml).
@@ -11,9 +12,13 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY protos/ protos/
 COPY src/ src/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet restore src/Translator.Server/Translator.Server.csproj -a "$TARGETARCH"
+    dotnet restore src/Translator.Server/Translator.Server.csproj -a "$TARGETARCH" \
+ && dotnet restore src/Translator.Backfill/Translator.Backfill.csproj -a "$TARGETARCH"
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/Translator.Server/Translator.Server.csproj -c Release -a "$TARGETARCH" --no-restore -o /app
+# Its own directory: the two programs share libraries but each has its own deps.json and runtimeconfig.
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish src/Translator.Backfill/Translator.Backfill.csproj -c Release -a "$TARGETARCH" --no-restore -o /app/backfill
 
 # "extra": chiseled plus ICU and time zone data; the segmenter and language tags need real culture data
 # (InvariantGlobalization is off).

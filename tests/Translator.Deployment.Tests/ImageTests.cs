@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Translator.Deployment.Tests.Kustomize;
+using Translator.Deployment.Tests.Validation;
 using Translator.Testing;
 
 namespace Translator.Deployment.Tests;
@@ -38,6 +39,22 @@ public sealed class ImageTests
         var runtime = Dockerfile.Last(l => l.StartsWith("FROM ", StringComparison.Ordinal)).Split(' ')[1];
 
         Assert.Equal($"mcr.microsoft.com/dotnet/aspnet:10.0-{Property("ContainerFamily")}", runtime);
+    }
+
+    [Fact]
+    public void Images_BackfillWorker_IsPublishedWhereTheWorkerDeploymentRunsIt()
+    {
+        var worker = KustomizeRenderer.Render(Path.Combine(RepositoryPaths.Root, "k8s", "base")).Single(o => o.Kind() == "Deployment" && o.Name() == "translator-backfill");
+        var container = worker.PodTemplate()!["spec"]!["containers"]![0]!;
+        var publish = Dockerfile.Single(l => l.Contains("publish src/Translator.Backfill/", StringComparison.Ordinal));
+        var directory = publish[(publish.LastIndexOf("-o ", StringComparison.Ordinal) + 3)..].Trim();
+
+        Assert.Equal(Path.GetDirectoryName(BackfillRules.EntryAssembly), directory);
+        Assert.Equal(["dotnet", BackfillRules.EntryAssembly], Manifest.Strings(container["command"]));
+        Assert.Equal((string?)ServerDeployment().PodTemplate()!["spec"]!["containers"]![0]!["image"], (string?)container["image"]);
+        Assert.Equal(1654, (int?)worker.PodTemplate()!["spec"]!["securityContext"]!["runAsUser"]);
+        // The server stays the image's default program.
+        Assert.Equal("[\"dotnet\", \"Translator.Server.dll\"]", Instruction("ENTRYPOINT"));
     }
 
     [Fact]

@@ -61,6 +61,31 @@ public sealed class OverlayTests
         Assert.DoesNotContain(objects, o => o.Kind() == "Deployment" && o.Name() == "redis");
     }
 
+    [Theory]
+    [MemberData(nameof(All))]
+    public void Render_Overlay_RunsOneBackfillWorkerOnTheConfiguredJob(string overlay)
+    {
+        var objects = Overlays.Render(overlay);
+
+        var (workload, worker) = Assert.Single(DeploymentRules.Workers(objects));
+        Assert.Equal("archive", BackfillRules.Job(workload, worker, objects));
+        Assert.Null(worker["readinessProbe"]);
+        Assert.Equal(0, (int?)workload["spec"]!["replicas"]);
+    }
+
+    [Fact]
+    public void Render_Production_ScalesTheWorkerFromZeroOnItsJobsStream()
+    {
+        var objects = Overlays.Render("production");
+
+        var scaler = Assert.Single(objects, o => o.Kind() == "ScaledObject");
+        Assert.Equal(0, (int?)scaler["spec"]!["minReplicaCount"]);
+        Assert.Equal("translator-backfill", (string?)scaler["spec"]!["scaleTargetRef"]!["name"]);
+        Assert.Contains(Manifest.Items(scaler["spec"]!["triggers"]), t => (string?)t["type"] == "redis-streams"
+            && (string?)t["metadata"]!["stream"] == "backfill:{archive}:queue" && t["metadata"]!["lagCount"] is not null);
+        Assert.DoesNotContain(Overlays.Render("dev"), o => o.Kind() == "ScaledObject");
+    }
+
     /// <summary>
     /// The renderer is only worth trusting if it renders what kubectl does: compared object by object wherever
     /// kubectl is installed (it is not required, so the check above runs on any machine).

@@ -52,6 +52,32 @@ public sealed class RuleViolationTests
         ["disruption budget of zero"] = (o => Find(o, "PodDisruptionBudget", "translator")["spec"]!["minAvailable"] = 0, "minAvailable above zero"),
         ["collector Service not rendered"] = (o => Data(o)["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT names Service collector"),
         ["namespace not created"] = (o => o.Remove(o.Single(x => x.Kind() == "Namespace")), "its namespace is not created by the rendering"),
+        ["worker without the backfill command"] = (o => Worker(o).Remove("command"), "does not run `dotnet /app/backfill/translator-backfill.dll work`"),
+        ["worker output on an emptyDir"] = (o =>
+        {
+            WorkerVolume(o, "output").Remove("persistentVolumeClaim");
+            WorkerVolume(o, "output")["emptyDir"] = new JsonObject();
+        },
+            "the output directory /output is not on a PersistentVolumeClaim"),
+        ["worker output claim missing"] = (o => o.Remove(Find(o, "PersistentVolumeClaim", "translator-backfill-output")),
+            "PersistentVolumeClaim translator-backfill-output is not in the rendering"),
+        ["worker grace too short"] = (o => WorkerPod(o)["terminationGracePeriodSeconds"] = 45, "terminationGracePeriodSeconds (45) does not exceed"),
+        ["worker without a job"] = (o => Find(o, "ConfigMap", "translator-backfill")["data"]!.AsObject().Remove("BACKFILL_JOB"), "no valid job id"),
+        ["worker with the pseudo provider"] = (o => Worker(o)["args"]!.AsArray().Add("--Translation:Provider=Pseudo"), "translator-backfill container worker: the provider chain DeepL,Pseudo includes Pseudo"),
+        ["worker DeepL key inline"] = (o => Worker(o)["env"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["name"] == "DEEPL_AUTH_KEY").Remove("valueFrom"),
+            "translator-backfill container worker: DEEPL_AUTH_KEY does not come from a Secret"),
+        ["worker Secret missing"] = (o => Worker(o)["env"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["name"] == "REDIS_ADDRESS")["valueFrom"]!["secretKeyRef"]!["name"] = "translator-keda",
+            "Secret translator-keda is not in the rendering"),
+        ["worker without a gRPC probe is still a server"] = (o => WorkerPod(o).Parent!["metadata"]!["labels"]!["app.kubernetes.io/component"] = "server",
+            "translator-backfill container worker: no readinessProbe"),
+        ["scaler targets nothing"] = (o => Find(o, "ScaledObject", "translator-backfill")["spec"]!["scaleTargetRef"]!["name"] = "other", "scales Deployment other, which is not in the rendering"),
+        ["scaler targets the server"] = (o => Find(o, "ScaledObject", "translator-backfill")["spec"]!["scaleTargetRef"]!["name"] = "translator", "which is not a backfill worker"),
+        ["scaler watches another job"] = (o => Find(o, "ConfigMap", "translator-backfill")["data"]!["BACKFILL_JOB"] = "archive-2024",
+            "but the worker's job archive-2024 is stream backfill:{archive-2024}:queue"),
+        ["scaler watches another group"] = (o => Trigger(o)["metadata"]!["consumerGroup"] = "consumers", "not the workers' workers"),
+        ["trigger authentication missing"] = (o => o.Remove(Find(o, "TriggerAuthentication", "translator-backfill-redis")), "TriggerAuthentication translator-backfill-redis is not in the rendering"),
+        ["trigger authentication reads a missing variable"] = (o => Worker(o)["env"]!.AsArray().Remove(Worker(o)["env"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["name"] == "REDIS_PASSWORD")),
+            "password reads REDIS_PASSWORD, which Deployment translator/translator-backfill container worker does not have"),
     };
 
     public static TheoryData<string> RuleCases => new(RuleBreaks.Keys);
@@ -84,6 +110,11 @@ public sealed class RuleViolationTests
         { "wrong type", "must be integer" },
         { "unknown field", "readinesProbe" },
         { "required field missing", "must have required property name" },
+        { "KEDA trigger metadata not a string", "metadata.lagCount must be string" },
+        { "KEDA unknown field", "unknown field minReplicas" },
+        { "KEDA trigger without a measure", "must have exactly one of pendingEntriesCount, streamLength, lagCount" },
+        { "KEDA trigger without a stream", "must have required property stream" },
+        { "KEDA authentication without a variable name", "spec.env[] must have required property name" },
     };
 
     [Theory]
@@ -102,6 +133,21 @@ public sealed class RuleViolationTests
             case "required field missing":
                 Server(objects).Remove("name");
                 break;
+            case "KEDA trigger metadata not a string":
+                Trigger(objects)["metadata"]!["lagCount"] = 20;
+                break;
+            case "KEDA unknown field":
+                Find(objects, "ScaledObject", "translator-backfill")["spec"]!["minReplicas"] = 0;
+                break;
+            case "KEDA trigger without a measure":
+                Trigger(objects)["metadata"]!.AsObject().Remove("lagCount");
+                break;
+            case "KEDA trigger without a stream":
+                Trigger(objects)["metadata"]!.AsObject().Remove("stream");
+                break;
+            case "KEDA authentication without a variable name":
+                Find(objects, "TriggerAuthentication", "translator-backfill-redis")["spec"]!["env"]![0]!.AsObject().Remove("name");
+                break;
         }
 
         var problems = await SchemaValidator.ValidateAsync(objects, _ct);
@@ -116,4 +162,14 @@ public sealed class RuleViolationTests
     private static JsonObject Pod(List<JsonObject> objects) => (JsonObject)Find(objects, "Deployment", "translator").PodTemplate()!["spec"]!;
 
     private static JsonObject Server(List<JsonObject> objects) => DeploymentRules.Servers(objects).Single().Container;
+
+    private static JsonObject Worker(List<JsonObject> objects) => DeploymentRules.Workers(objects).Single().Container;
+
+    private static JsonObject WorkerPod(List<JsonObject> objects) => (JsonObject)Find(objects, "Deployment", "translator-backfill").PodTemplate()!["spec"]!;
+
+    private static JsonObject WorkerVolume(List<JsonObject> objects, string name) =>
+        WorkerPod(objects)["volumes"]!.AsArray().OfType<JsonObject>().Single(v => (string?)v["name"] == name);
+
+    /// <summary>The ScaledObject's first trigger (the one that wakes the worker from zero).</summary>
+    private static JsonObject Trigger(List<JsonObject> objects) => (JsonObject)Find(objects, "ScaledObject", "translator-backfill")["spec"]!["triggers"]![0]!;
 }

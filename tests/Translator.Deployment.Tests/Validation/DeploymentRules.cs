@@ -11,8 +11,11 @@ namespace Translator.Deployment.Tests.Validation;
 /// </summary>
 internal static class DeploymentRules
 {
-    /// <summary>The server's image name, whatever the registry and tag.</summary>
+    /// <summary>The image name of the server and the backfill worker, whatever the registry and tag.</summary>
     private const string ServerImage = "translator";
+
+    /// <summary>The pod label value that marks a backfill worker: the same image, a different program, no gRPC to probe.</summary>
+    public const string WorkerComponent = "backfill-worker";
 
     public static List<string> Check(IReadOnlyList<JsonObject> objects)
     {
@@ -30,19 +33,30 @@ internal static class DeploymentRules
             CheckPod(workload, objects, violations);
         }
         CheckSelectors(objects, violations);
+        BackfillRules.Check(objects, violations);
         return violations;
     }
 
-    /// <summary>The server Deployments: the workloads running the server image.</summary>
+    /// <summary>The server Deployments: the workloads running the image that are not backfill workers.</summary>
     public static IEnumerable<(JsonObject Workload, JsonObject Container)> Servers(IReadOnlyList<JsonObject> objects) =>
+        RunningTheImage(objects).Where(w => !IsWorker(w.Workload));
+
+    /// <summary>The backfill workers: the workloads running the image whose pods are labelled as workers.</summary>
+    public static IEnumerable<(JsonObject Workload, JsonObject Container)> Workers(IReadOnlyList<JsonObject> objects) =>
+        RunningTheImage(objects).Where(w => IsWorker(w.Workload));
+
+    private static IEnumerable<(JsonObject Workload, JsonObject Container)> RunningTheImage(IReadOnlyList<JsonObject> objects) =>
         from workload in objects
         let spec = workload.PodTemplate()?["spec"] as JsonObject
         where spec is not null
         from container in spec.Containers()
-        where IsServer(container)
+        where IsTranslatorImage(container)
         select (workload, container);
 
-    private static bool IsServer(JsonObject container)
+    public static bool IsWorker(JsonObject workload) =>
+        (string?)workload.PodTemplate()?["metadata"]?["labels"]?["app.kubernetes.io/component"] == WorkerComponent;
+
+    private static bool IsTranslatorImage(JsonObject container)
     {
         var image = (string?)container["image"] ?? "";
         var name = image.Split('@')[0];
@@ -65,6 +79,7 @@ internal static class DeploymentRules
         {
             RequireReference(objects, "ConfigMap", (string?)volume["configMap"]?["name"], null, ns, id, violations);
             RequireReference(objects, "Secret", (string?)volume["secret"]?["secretName"], null, ns, id, violations);
+            RequireReference(objects, "PersistentVolumeClaim", (string?)volume["persistentVolumeClaim"]?["claimName"], null, ns, id, violations);
         }
         foreach (var container in spec.Containers())
         {
@@ -90,7 +105,8 @@ internal static class DeploymentRules
             {
                 violations.Add($"{where}: capabilities do not drop ALL");
             }
-            foreach (var probe in new[] { "readinessProbe", "livenessProbe" }.Where(p => container[p] is null))
+            // A worker serves nothing a probe could ask; BackfillRules holds it to its own rules instead.
+            foreach (var probe in new[] { "readinessProbe", "livenessProbe" }.Where(p => container[p] is null && !IsWorker(workload)))
             {
                 violations.Add($"{where}: no {probe}");
             }
@@ -115,7 +131,7 @@ internal static class DeploymentRules
             }
             var environment = ContainerEnvironment.Resolve(container, ns, objects);
             CheckServiceAddresses(environment, ns, objects, where, violations);
-            if (IsServer(container))
+            if (IsTranslatorImage(container) && !IsWorker(workload))
             {
                 CheckServer(spec, container, environment, where, violations);
             }
@@ -194,11 +210,7 @@ internal static class DeploymentRules
                 violations.Add($"{where}: {probe} is not a gRPC health probe on the grpc port");
             }
         }
-        var tmp = Manifest.Items(container["volumeMounts"]).FirstOrDefault(m => (string?)m["mountPath"] == "/tmp");
-        if (tmp is null || !Manifest.Items(spec["volumes"]).Any(v => (string?)v["name"] == (string?)tmp["name"] && v["emptyDir"] is not null))
-        {
-            violations.Add($"{where}: /tmp is not an emptyDir (the root filesystem is read-only)");
-        }
+        CheckWritableTmp(spec, container, where, violations);
         // The drain and the calls in flight must fit in the time Kubernetes gives before SIGKILL.
         var drain = Duration(environment, "Shutdown__DrainDelay", TimeSpan.FromSeconds(5));
         var calls = Duration(environment, "Shutdown__Timeout", TimeSpan.FromSeconds(30));
@@ -207,6 +219,22 @@ internal static class DeploymentRules
         {
             violations.Add($"{where}: terminationGracePeriodSeconds ({grace.TotalSeconds}) does not exceed the drain ({drain}) plus the shutdown timeout ({calls})");
         }
+    }
+
+    /// <summary>The runtime's only writable path on the read-only root filesystem.</summary>
+    public static void CheckWritableTmp(JsonObject spec, JsonObject container, string where, List<string> violations)
+    {
+        if (MountedVolume(spec, container, "/tmp")?["emptyDir"] is null)
+        {
+            violations.Add($"{where}: /tmp is not an emptyDir (the root filesystem is read-only)");
+        }
+    }
+
+    /// <summary>The pod volume the container mounts at this path, if any.</summary>
+    public static JsonObject? MountedVolume(JsonObject spec, JsonObject container, string path)
+    {
+        var mount = Manifest.Items(container["volumeMounts"]).FirstOrDefault(m => (string?)m["mountPath"] == path);
+        return mount is null ? null : Manifest.Items(spec["volumes"]).FirstOrDefault(v => (string?)v["name"] == (string?)mount["name"]);
     }
 
     private static TimeSpan Duration(Dictionary<string, EnvironmentValue> environment, string key, TimeSpan fallback) =>

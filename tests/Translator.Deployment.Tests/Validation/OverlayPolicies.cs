@@ -13,25 +13,16 @@ internal static class OverlayPolicies
     public static List<string> Production(IReadOnlyList<JsonObject> objects)
     {
         var violations = new List<string>();
+        // The backfill worker translates for the editions too: the same provider and credential rules.
+        foreach (var (workload, container) in DeploymentRules.Workers(objects))
+        {
+            CheckProviderAndCredentials($"{workload.Id()} container {(string?)container["name"]}", container,
+                ContainerEnvironment.Resolve(container, workload.Namespace(), objects), violations);
+        }
         foreach (var (workload, container, environment) in Servers(objects, violations))
         {
             var id = workload.Id();
-            var chain = ProviderChain(container, environment);
-            if (chain.Count == 0)
-            {
-                violations.Add($"{id}: no provider chain (Translation__Provider); the server's default is Pseudo");
-            }
-            if (chain.Any(p => p.Equals("Pseudo", StringComparison.OrdinalIgnoreCase)))
-            {
-                violations.Add($"{id}: the provider chain {string.Join(',', chain)} includes Pseudo");
-            }
-            foreach (var credential in new[] { "DEEPL_AUTH_KEY", "ConnectionStrings__Redis" })
-            {
-                if (environment.GetValueOrDefault(credential)?.SecretName is null)
-                {
-                    violations.Add($"{id}: {credential} does not come from a Secret");
-                }
-            }
+            CheckProviderAndCredentials(id, container, environment, violations);
             var spread = Manifest.Items(workload.PodTemplate()!["spec"]?["topologySpreadConstraints"]);
             if (!spread.Any(c => (string?)c["topologyKey"] == "topology.kubernetes.io/zone" && (string?)c["whenUnsatisfiable"] == "DoNotSchedule"))
             {
@@ -49,6 +40,26 @@ internal static class OverlayPolicies
             }
         }
         return violations;
+    }
+
+    private static void CheckProviderAndCredentials(string id, JsonObject container, Dictionary<string, EnvironmentValue> environment, List<string> violations)
+    {
+        var chain = ProviderChain(container, environment);
+        if (chain.Count == 0)
+        {
+            violations.Add($"{id}: no provider chain (Translation__Provider); the default is Pseudo");
+        }
+        if (chain.Any(p => p.Equals("Pseudo", StringComparison.OrdinalIgnoreCase)))
+        {
+            violations.Add($"{id}: the provider chain {string.Join(',', chain)} includes Pseudo");
+        }
+        foreach (var credential in new[] { "DEEPL_AUTH_KEY", "ConnectionStrings__Redis" })
+        {
+            if (environment.GetValueOrDefault(credential)?.SecretName is null)
+            {
+                violations.Add($"{id}: {credential} does not come from a Secret");
+            }
+        }
     }
 
     /// <summary>The pseudo provider (no DeepL key needed) and one replica.</summary>

@@ -9,6 +9,7 @@ namespace Translator.Deployment.Tests.Validation;
 /// Checks objects the way the API server would accept them: against the OpenAPI schemas of a current Kubernetes
 /// release (npm's kubernetes-models, run in Node: types, required fields, formats), and with strict field
 /// validation (the KubernetesClient models, which reject fields the API does not have, as kubectl apply does).
+/// KEDA's custom resources, which neither knows, go to <see cref="KedaValidator"/>.
 /// </summary>
 internal static class SchemaValidator
 {
@@ -16,9 +17,10 @@ internal static class SchemaValidator
     private static readonly SemaphoreSlim InstallOnce = new(1, 1);
 
     /// <summary>One line per problem, naming the object.</summary>
-    public static async Task<IReadOnlyList<string>> ValidateAsync(IReadOnlyList<JsonObject> objects, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ValidateAsync(IReadOnlyList<JsonObject> rendering, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
+        var problems = rendering.Where(KedaValidator.Handles).SelectMany(KedaValidator.Validate).ToList();
+        var objects = rendering.Where(o => !KedaValidator.Handles(o)).ToList();
         foreach (var o in objects)
         {
             try
