@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Translator.Core.Glossary;
 using Translator.Core.Providers;
 
 namespace Translator.Core.Caching;
@@ -37,6 +38,17 @@ public static class SegmentCacheKey
     /// <param name="textHash">From <see cref="TextHash"/>.</param>
     public static string Create(string languagePrefix, string glossaryFingerprint, string textHash) =>
         string.Concat(languagePrefix, glossaryFingerprint, ":", textHash);
+
+    /// <summary>The key of every distinct segment of an article in one target language, by distinct-text index.</summary>
+    internal static string[] ForArticle(string languagePrefix, TargetGlossary glossary, IReadOnlyList<string> textHashes)
+    {
+        var keys = new string[textHashes.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = Create(languagePrefix, glossary.Fingerprint(i), textHashes[i]);
+        }
+        return keys;
+    }
 
     /// <summary>The key's last part: SHA-256 of the normalised text. The same for every target language, so computed once per article.</summary>
     public static string TextHash(string segmentText)

@@ -50,16 +50,10 @@ internal sealed partial class LanguageRun
         _events = events;
         _stop = stop;
         _cancellationToken = stop.Token;
-        _provider = services.Providers.PreferredFor(job.SourceLanguage, target)
-            ?? throw new ProviderException(string.Join(',', services.Providers.Providers.Select(p => p.Name)), ProviderFailure.UnsupportedLanguage,
-                $"No configured provider translates {job.SourceLanguage} to {target}.");
+        _provider = services.Providers.RequirePreferredFor(job.SourceLanguage, target);
         _glossary = new TargetGlossary(article, target, services.Glossaries.ForProvider(article.Glossary, target), services.Metrics);
         _keyPrefix = SegmentCacheKey.LanguagePrefix(_provider, job.SourceLanguage, target, job.Formality);
-        _keys = new string[article.Texts.Count];
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            _keys[i] = SegmentCacheKey.Create(_keyPrefix, _glossary.Fingerprint(i), article.Hashes[i]);
-        }
+        _keys = SegmentCacheKey.ForArticle(_keyPrefix, _glossary, article.Hashes);
         _results = new TranslatedSegment?[article.Texts.Count];
     }
 

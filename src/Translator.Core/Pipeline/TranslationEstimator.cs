@@ -63,16 +63,15 @@ internal sealed class TranslationEstimator(
         estimate.Segments += article.SegmentCount;
         foreach (var target in job.TargetLanguages)
         {
-            var provider = providers.PreferredFor(job.SourceLanguage, target)
-                ?? throw new ProviderException(string.Join(',', providers.Providers.Select(p => p.Name)), ProviderFailure.UnsupportedLanguage,
-                    $"No configured provider translates {job.SourceLanguage} to {target}.");
+            var provider = providers.RequirePreferredFor(job.SourceLanguage, target);
             var protectedTexts = new TargetGlossary(article, target, glossaries.ForProvider(glossary, target), metrics);
-            var prefix = SegmentCacheKey.LanguagePrefix(provider, job.SourceLanguage, target, job.Formality);
+            var articleKeys = SegmentCacheKey.ForArticle(
+                SegmentCacheKey.LanguagePrefix(provider, job.SourceLanguage, target, job.Formality), protectedTexts, article.Hashes);
             var fresh = new List<int>();
             var keys = new List<string>();
-            for (var i = 0; i < article.Texts.Count; i++)
+            for (var i = 0; i < articleKeys.Length; i++)
             {
-                var key = SegmentCacheKey.Create(prefix, protectedTexts.Fingerprint(i), article.Hashes[i]);
+                var key = articleKeys[i];
                 if (estimate.FirstTime(key))
                 {
                     fresh.Add(i);

@@ -32,6 +32,13 @@ public sealed partial class ProviderChain
     public ITranslationProvider? PreferredFor(string source, string target) =>
         _providers.FirstOrDefault(p => p.Supports(source, target));
 
+    /// <summary>The provider a translation from <paramref name="source"/> into <paramref name="target"/> goes to first.</summary>
+    /// <exception cref="ProviderException">No configured provider translates the pair.</exception>
+    public ITranslationProvider RequirePreferredFor(string source, string target) =>
+        PreferredFor(source, target)
+        ?? throw new ProviderException(string.Join(',', _providers.Select(p => p.Name)), ProviderFailure.UnsupportedLanguage,
+            $"No configured provider translates {source} to {target}.");
+
     public async Task<ChainResult> TranslateAsync(ProviderBatch batch, CancellationToken cancellationToken)
     {
         ProviderException? last = null;
