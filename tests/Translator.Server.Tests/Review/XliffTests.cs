@@ -72,6 +72,17 @@ public sealed class XliffTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportXliff_ShortFormsInTheStory_ExportsEverySegment()
+    {
+        // "Kim" after the full name and "Putin" without one: short forms the glossary matches per segment.
+        var xliff = await ExportAsync("Kim Jong Un arrived on Monday. Kim met the envoy.\n\nPutin did not come.");
+
+        var sources = xliff.Descendants(X + "segment").Select(s => s.Element(X + "source")!.Value).ToArray();
+        Assert.Equal(3, sources.Length);
+        Assert.Equal("Putin did not come.", sources[2]);
+    }
+
+    [Fact]
     public async Task ImportXliff_EditedTargetsMarkedFinal_NextTranslationServesThemAsHuman()
     {
         var xliff = await ExportAsync();

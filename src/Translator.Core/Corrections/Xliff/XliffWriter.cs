@@ -130,7 +130,9 @@ internal static class XliffWriter
         var code = firstCode;
         foreach (var match in glossary?.Match(segment.SourceText) ?? [])
         {
-            if (entries[match.Entry].RenderingFor(target) is not { } rendering)
+            // A short form matched in one sentence stands for no entry yet (entry -1: which one is the story's
+            // decision), so only full names become codes; a short form's rendering stays plain text.
+            if (match.Entry < 0 || entries[match.Entry].RenderingFor(target) is not { } rendering)
             {
                 continue;
             }
