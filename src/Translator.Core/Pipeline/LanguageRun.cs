@@ -25,6 +25,7 @@ internal sealed partial class LanguageRun
     private readonly string _target;
     private readonly ITranslationProvider _provider;
     private readonly TargetGlossary _glossary;
+    private readonly CorrectionLookup _corrections;
     private readonly ChannelWriter<PipelineEvent>? _events;
     private readonly CancellationTokenSource _stop;
     private readonly CancellationToken _cancellationToken;
@@ -40,6 +41,7 @@ internal sealed partial class LanguageRun
         TranslationJob job,
         PreparedArticle article,
         string target,
+        CorrectionLookup corrections,
         ChannelWriter<PipelineEvent>? events,
         CancellationTokenSource stop)
     {
@@ -47,6 +49,7 @@ internal sealed partial class LanguageRun
         _job = job;
         _article = article;
         _target = target;
+        _corrections = corrections;
         _events = events;
         _stop = stop;
         _cancellationToken = stop.Token;
@@ -89,10 +92,9 @@ internal sealed partial class LanguageRun
     private async Task<List<int>> LookUpAsync()
     {
         var started = _services.Time.GetTimestamp();
-        // Editors' corrections win over machine output, cached or not; looked up alongside the cache, not after it.
-        var corrections = _services.Corrections.GetManyAsync(CorrectionKey.ForArticle(_article, _job, _target), _cancellationToken).AsTask();
+        // Editors' corrections win over machine output, cached or not; read for every language alongside the cache, not after it.
         var cached = await _services.Cache.GetManyAsync(_keys, _cancellationToken).ConfigureAwait(false);
-        var corrected = await corrections.ConfigureAwait(false);
+        var corrected = await _corrections.ForAsync(_target).ConfigureAwait(false);
         var elapsed = _services.Time.GetElapsedTime(started);
         var misses = new List<int>();
         var human = 0;

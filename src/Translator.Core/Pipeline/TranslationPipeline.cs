@@ -46,7 +46,8 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         var article = await PrepareAsync(job, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = RunAllAsync(job, article, events.Writer, stop);
+        var corrections = CorrectionLookup.Start(_services.Corrections, article, job, stop.Token);
+        var producer = RunAllAsync(job, article, corrections, events.Writer, stop);
         try
         {
             await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -68,7 +69,8 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         var article = await PrepareAsync(job, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // No per-segment events: the caller wants the assembled articles only.
-        return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, null, stop))).ConfigureAwait(false);
+        var corrections = CorrectionLookup.Start(_services.Corrections, article, job, stop.Token);
+        return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, corrections, null, stop))).ConfigureAwait(false);
     }
 
     /// <summary>The work every target language shares, done once.</summary>
@@ -85,13 +87,13 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         return PreparedArticle.From(segmented, glossary);
     }
 
-    private async Task RunAllAsync(TranslationJob job, PreparedArticle article, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop)
+    private async Task RunAllAsync(TranslationJob job, PreparedArticle article, CorrectionLookup corrections, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop)
     {
         try
         {
             await Failures.WhenAllAsync(job.TargetLanguages.Select(async target =>
             {
-                var translated = await StartRun(job, article, target, events, stop).ConfigureAwait(false);
+                var translated = await StartRun(job, article, target, corrections, events, stop).ConfigureAwait(false);
                 await events.WriteAsync(new ArticleTranslated(translated), stop.Token).ConfigureAwait(false);
             })).ConfigureAwait(false);
         }
@@ -101,11 +103,12 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         }
     }
 
-    private Task<TranslatedArticle> StartRun(TranslationJob job, PreparedArticle article, string target, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop)
+    private Task<TranslatedArticle> StartRun(
+        TranslationJob job, PreparedArticle article, string target, CorrectionLookup corrections, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop)
     {
         try
         {
-            return new LanguageRun(_services, job, article, target, events, stop).RunAsync();
+            return new LanguageRun(_services, job, article, target, corrections, events, stop).RunAsync();
         }
         catch (Exception ex)
         {
