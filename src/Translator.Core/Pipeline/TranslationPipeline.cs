@@ -30,6 +30,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         ITranslationCache cache,
         ICorrectionStore corrections,
         SingleFlight singleFlight,
+        ISegmentClaims claims,
         ProviderChain providers,
         IOptions<TranslatorOptions> options,
         TranslatorMetrics metrics,
@@ -37,7 +38,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         ILogger<TranslationPipeline> logger)
     {
         _segmenter = segmenter;
-        _services = new PipelineServices(glossaries, cache, corrections, singleFlight, providers, options.Value, metrics, time, logger);
+        _services = new PipelineServices(glossaries, cache, corrections, singleFlight, claims, providers, options.Value, metrics, time, logger);
     }
 
     public async IAsyncEnumerable<PipelineEvent> TranslateAsync(
