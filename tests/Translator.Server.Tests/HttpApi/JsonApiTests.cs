@@ -69,6 +69,36 @@ public sealed class JsonApiTests : IDisposable
         Assert.Equal(3, (int?)JsonNode.Parse(await response.Content.ReadAsStringAsync(_ct))!["code"]);
     }
 
+    /// <summary>
+    /// JSON bodies are bounded like gRPC messages (twice the receive limit, for escaping: about 10 MB) before the
+    /// transcoder parses them: a stated length over it is refused at once (413, RESOURCE_EXHAUSTED); a chunked body
+    /// is cut off at the limit, which the transcoder reports as 400 INVALID_ARGUMENT.
+    /// </summary>
+    [Theory]
+    [InlineData(false, HttpStatusCode.RequestEntityTooLarge, 8)]
+    [InlineData(true, HttpStatusCode.BadRequest, 3)]
+    public async Task TranslateArticle_BodyOverTheLimit_IsRefusedBeforeParsing(bool chunked, HttpStatusCode status, int code)
+    {
+        _factory.StartKestrel();
+        using var http = new HttpClient { BaseAddress = _factory.JsonAddress };
+        var json = JsonSerializer.Serialize(new { article = new { id = "big", text = string.Concat(Enumerable.Repeat("A sentence of wire copy that goes on. ", 300_000)) }, sourceLanguage = "en", targetLanguages = new[] { "ko" } });
+        using var content = Json(json);
+        if (chunked)
+        {
+            content.Headers.ContentLength = null;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/articles:translate") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await http.SendAsync(request, _ct);
+
+        var body = await response.Content.ReadAsStringAsync(_ct);
+        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {body}");
+        var error = JsonNode.Parse(body)!;
+        Assert.Equal(code, (int?)error["code"]);
+        Assert.Contains("10616832 bytes", (string?)error["message"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GlossaryRoutes_CreateReadChangeExportDelete_BehaveLikeTheGrpcMethods()
     {
