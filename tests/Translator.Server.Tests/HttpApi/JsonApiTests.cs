@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Translator.Server.Tests.Infrastructure;
+using Translator.Testing;
 
 namespace Translator.Server.Tests.HttpApi;
 
@@ -159,6 +161,25 @@ public sealed class JsonApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, translated.StatusCode);
         Assert.Contains("문재인", await translated.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Transcoding reads a service's routes from a static Descriptor on the type that holds its binding method
+    /// (our adapters, not the generated classes); a service without one is skipped with an error in the log.
+    /// Every mapped service must bind, including ones with no routes yet.
+    /// </summary>
+    [Fact]
+    public async Task Start_EveryMappedService_BindsForTranscodingWithoutWarnings()
+    {
+        var logs = new LogRecorder();
+        using var factory = new TranslatorServerFactory().WithLogs(logs);
+        using var http = factory.CreateClient();
+
+        // Endpoints (and so the transcoder's bindings) are built on the first request.
+        using var response = await http.GetAsync(new Uri("/v1/glossaries", UriKind.Relative), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore.Grpc", StringComparison.Ordinal) && e.Level >= LogLevel.Warning);
     }
 
     [Fact]
