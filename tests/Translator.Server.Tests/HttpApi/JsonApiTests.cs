@@ -191,7 +191,9 @@ public sealed class JsonApiTests : IDisposable
 
         var paths = document!["paths"]!.AsObject();
         Assert.True(paths.ContainsKey("/v1/glossaries/{glossaryId}"), string.Join(", ", paths.Select(p => p.Key)));
-        Assert.NotNull(paths["/v1/articles:translate"]?["post"]);
+        var translate = paths["/v1/articles:translate"]?["post"];
+        Assert.Equal("#/components/schemas/TranslateArticleRequest", (string?)translate?["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]);
+        Assert.NotNull(document["components"]?["schemas"]?["TranslateArticleRequest"]?["properties"]?["targetLanguages"]);
         Assert.NotNull(paths["/v1/glossaries"]?["get"]);
         Assert.NotNull(paths["/v1/glossaries"]?["post"]);
         Assert.NotNull(paths["/v1/glossaries/{glossaryId}"]?["delete"]);
