@@ -28,7 +28,7 @@ public sealed class RedisSegmentClaimsTests(RedisFixture redis) : IClassFixture<
             }
         });
 
-    /// <summary>The system clock, saying when the host first waits on it: for a worker here, the moment it backs off from a claimed segment.</summary>
+    /// <summary>The system clock, saying when the host first delays on it: for a worker here, the moment it backs off from a claimed segment.</summary>
     private sealed class WaitSignal : TimeProvider
     {
         private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,7 +37,11 @@ public sealed class RedisSegmentClaimsTests(RedisFixture redis) : IClassFixture<
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            _waiting.TrySetResult();
+            // A delay is a one-shot timer; the claims' periodic renewal timer, made when the host starts, is not a wait.
+            if (period == Timeout.InfiniteTimeSpan)
+            {
+                _waiting.TrySetResult();
+            }
             return System.CreateTimer(callback, state, dueTime, period);
         }
     }
