@@ -8,6 +8,7 @@ using Translator.Core.Glossary;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
 using Translator.Core.Telemetry;
+using Translator.Core.Tenants;
 
 namespace Translator.Core.Pipeline;
 
@@ -17,12 +18,15 @@ namespace Translator.Core.Pipeline;
 /// each short form resolved over the whole story) → one <see cref="LanguageRun"/> per target language, concurrently
 /// (protect → cache lookup → provider batches → restore → store → stream). Identical segments within a request
 /// are translated once, and a segment that concurrent requests all miss is translated once for all of them
-/// (<see cref="SingleFlight"/>).
+/// (<see cref="SingleFlight"/>). A tenant's request is charged to its account (<see cref="TenantCharge"/>): every
+/// language reserves what it would send the provider before it calls it.
 /// </summary>
 internal sealed class TranslationPipeline : ITranslationPipeline
 {
     private readonly ArticleSegmenter _segmenter;
     private readonly PipelineServices _services;
+    private readonly ITenantContext _tenants;
+    private readonly ITenantMeter _meter;
 
     public TranslationPipeline(
         ArticleSegmenter segmenter,
@@ -34,9 +38,13 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         IOptions<TranslatorOptions> options,
         TranslatorMetrics metrics,
         TimeProvider time,
+        ITenantContext tenants,
+        ITenantMeter meter,
         ILogger<TranslationPipeline> logger)
     {
         _segmenter = segmenter;
+        _tenants = tenants;
+        _meter = meter;
         _services = new PipelineServices(glossaries, cache, corrections, singleFlight, providers, options.Value, metrics, time, logger);
     }
 
@@ -46,7 +54,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         var article = await PrepareAsync(job, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = RunAllAsync(job, article, events.Writer, stop);
+        var producer = RunAllAsync(job, article, events.Writer, stop, Charge(job));
         try
         {
             await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -67,9 +75,21 @@ internal sealed class TranslationPipeline : ITranslationPipeline
     {
         var article = await PrepareAsync(job, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // No per-segment events: the caller wants the assembled articles only.
-        return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, null, stop))).ConfigureAwait(false);
+        var charge = Charge(job);
+        try
+        {
+            // No per-segment events: the caller wants the assembled articles only.
+            return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, null, stop, charge))).ConfigureAwait(false);
+        }
+        finally
+        {
+            await (charge?.SettleAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>The caller's tenant account for this request; null when the call is nobody's.</summary>
+    private TenantCharge? Charge(TranslationJob job) =>
+        TenantCharge.For(_tenants.Current, _meter, _services.Metrics, _services.Time, job.TargetLanguages.Count);
 
     /// <summary>The work every target language shares, done once.</summary>
     private async Task<PreparedArticle> PrepareAsync(TranslationJob job, CancellationToken cancellationToken)
@@ -85,27 +105,29 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         return PreparedArticle.From(segmented, glossary);
     }
 
-    private async Task RunAllAsync(TranslationJob job, PreparedArticle article, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop)
+    private async Task RunAllAsync(TranslationJob job, PreparedArticle article, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop, TenantCharge? charge)
     {
         try
         {
             await Failures.WhenAllAsync(job.TargetLanguages.Select(async target =>
             {
-                var translated = await StartRun(job, article, target, events, stop).ConfigureAwait(false);
+                var translated = await StartRun(job, article, target, events, stop, charge).ConfigureAwait(false);
                 await events.WriteAsync(new ArticleTranslated(translated), stop.Token).ConfigureAwait(false);
             })).ConfigureAwait(false);
         }
         finally
         {
+            await (charge?.SettleAsync() ?? Task.CompletedTask).ConfigureAwait(false);
             events.TryComplete();
         }
     }
 
-    private Task<TranslatedArticle> StartRun(TranslationJob job, PreparedArticle article, string target, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop)
+    private Task<TranslatedArticle> StartRun(
+        TranslationJob job, PreparedArticle article, string target, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop, TenantCharge? charge)
     {
         try
         {
-            return new LanguageRun(_services, job, article, target, events, stop).RunAsync();
+            return new LanguageRun(_services, job, article, target, events, stop, charge).RunAsync();
         }
         catch (Exception ex)
         {
