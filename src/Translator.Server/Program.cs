@@ -7,12 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTranslatorTelemetry();
 builder.AddTranslatorPrometheus();
 builder.AddTranslatorServices();
+builder.AddTranslatorAccess();
 builder.AddTranslatorCaching();
 builder.AddTranslatorGracefulShutdown();
 builder.AddTranslatorConnectionRecycling();
 
 var app = builder.Build();
 
+app.UseTranslatorAccess();
 app.MapTranslatorEndpoints();
 app.MapTranslatorPrometheus();
 

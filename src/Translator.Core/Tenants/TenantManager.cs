@@ -1,13 +1,23 @@
+using Microsoft.Extensions.Logging;
+
 namespace Translator.Core.Tenants;
 
-/// <summary>The changes an operator makes to tenants (one field each, validated by the caller) and key authentication.</summary>
-public sealed class TenantManager(ITenantStore store, ITenantMeter meter, TimeProvider time)
+/// <summary>
+/// The changes an operator makes to tenants and keys (fields validated by the caller), each logged as an admin
+/// action (ids only, never a key), and key authentication.
+/// </summary>
+public sealed partial class TenantManager(ITenantStore store, ITenantMeter meter, TimeProvider time, ILogger<TenantManager> logger)
 {
     public async Task<Tenant> CreateAsync(string id, string displayName, long monthlyCharacterQuota, int requestsPerMinute, bool shareCache,
         CancellationToken cancellationToken)
     {
         var tenant = new Tenant(id, displayName, monthlyCharacterQuota, requestsPerMinute, shareCache, time.GetUtcNow());
-        return await store.TryCreateAsync(tenant, cancellationToken).ConfigureAwait(false) ? tenant : throw new TenantAlreadyExistsException(id);
+        if (!await store.TryCreateAsync(tenant, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TenantAlreadyExistsException(id);
+        }
+        LogTenantCreated(logger, id, monthlyCharacterQuota, requestsPerMinute, shareCache);
+        return tenant;
     }
 
     public async Task<Tenant> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -20,6 +30,7 @@ public sealed class TenantManager(ITenantStore store, ITenantMeter meter, TimePr
     {
         var updated = change(await GetAsync(id, cancellationToken).ConfigureAwait(false)) with { Id = id };
         await store.SaveAsync(updated, cancellationToken).ConfigureAwait(false);
+        LogTenantUpdated(logger, id, updated.MonthlyCharacterQuota, updated.RequestsPerMinute, updated.ShareCache);
         return updated;
     }
 
@@ -30,6 +41,7 @@ public sealed class TenantManager(ITenantStore store, ITenantMeter meter, TimePr
         var key = ApiKeys.NewKey();
         var record = new TenantApiKey(ApiKeys.NewKeyId(), tenantId, time.GetUtcNow());
         await store.AddKeyAsync(record, ApiKeys.Hash(key), cancellationToken).ConfigureAwait(false);
+        LogKeyCreated(logger, tenantId, record.KeyId);
         return (record, key);
     }
 
@@ -39,8 +51,12 @@ public sealed class TenantManager(ITenantStore store, ITenantMeter meter, TimePr
         return await store.ListKeysAsync(tenantId, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<TenantApiKey> RevokeKeyAsync(string keyId, CancellationToken cancellationToken) =>
-        await store.RevokeKeyAsync(keyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) ?? throw new ApiKeyNotFoundException(keyId);
+    public async Task<TenantApiKey> RevokeKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var revoked = await store.RevokeKeyAsync(keyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) ?? throw new ApiKeyNotFoundException(keyId);
+        LogKeyRevoked(logger, revoked.TenantId, keyId);
+        return revoked;
+    }
 
     /// <summary>This calendar month's usage (UTC).</summary>
     public async Task<TenantUsage> GetUsageAsync(string tenantId, CancellationToken cancellationToken)
@@ -72,4 +88,20 @@ public sealed class TenantManager(ITenantStore store, ITenantMeter meter, TimePr
             throw new TenantRateLimitedException(tenant.Id, tenant.RequestsPerMinute, retryAfter);
         }
     }
+
+    [LoggerMessage(EventId = 7101, EventName = "TenantCreated", Level = LogLevel.Information,
+        Message = "Admin: tenant {TenantId} created (quota {MonthlyCharacterQuota} characters/month, {RequestsPerMinute} requests/minute, shares cache: {ShareCache})")]
+    private static partial void LogTenantCreated(ILogger logger, string tenantId, long monthlyCharacterQuota, int requestsPerMinute, bool shareCache);
+
+    [LoggerMessage(EventId = 7102, EventName = "TenantUpdated", Level = LogLevel.Information,
+        Message = "Admin: tenant {TenantId} updated (quota {MonthlyCharacterQuota} characters/month, {RequestsPerMinute} requests/minute, shares cache: {ShareCache})")]
+    private static partial void LogTenantUpdated(ILogger logger, string tenantId, long monthlyCharacterQuota, int requestsPerMinute, bool shareCache);
+
+    [LoggerMessage(EventId = 7103, EventName = "ApiKeyCreated", Level = LogLevel.Information,
+        Message = "Admin: API key {KeyId} created for tenant {TenantId}")]
+    private static partial void LogKeyCreated(ILogger logger, string tenantId, string keyId);
+
+    [LoggerMessage(EventId = 7104, EventName = "ApiKeyRevoked", Level = LogLevel.Information,
+        Message = "Admin: API key {KeyId} of tenant {TenantId} revoked")]
+    private static partial void LogKeyRevoked(ILogger logger, string tenantId, string keyId);
 }
