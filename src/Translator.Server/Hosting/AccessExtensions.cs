@@ -24,8 +24,15 @@ internal static class AccessExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>());
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The core of AddAuthentication without its data protection, which would create and store a key ring that
+        // no part of this service uses (bearer keys need no cookies or protected payloads).
+        services.AddAuthenticationCore(o =>
+        {
+            o.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName;
+            o.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        });
+        services.AddWebEncoders();
+        services.TryAddTransient<ApiKeyAuthenticationHandler>();
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<AccessOptions>>((authorization, access) =>
         {
