@@ -116,7 +116,7 @@ internal sealed partial class LanguageRun
     {
         var started = _services.Time.GetTimestamp();
         // Editors' corrections win over machine output, cached or not; looked up alongside the cache, not after it.
-        var corrections = _services.Corrections.GetManyAsync(CorrectionKey.ForArticle(_article, _job, _target), _cancellationToken).AsTask();
+        var corrections = _services.Corrections.GetManyAsync(CorrectionKey.ForArticle(_article, _job, _target, _charge?.TenantId), _cancellationToken).AsTask();
         var cached = await _services.Cache.GetManyAsync(_keys, _cancellationToken).ConfigureAwait(false);
         var corrected = await corrections.ConfigureAwait(false);
         var elapsed = _services.Time.GetElapsedTime(started);

@@ -271,4 +271,25 @@ public sealed class AccessReplicaTests(AccessCluster cluster) : IClassFixture<Ac
         Assert.False(sharedAfterEmbargo.Translations[0].Paragraphs[0].Segments[0].FromCache);
         Assert.True(embargoedAgain.Translations[0].Paragraphs[0].Segments[0].FromCache);
     }
+
+    [Fact]
+    public async Task SubmitCorrections_ByOneTenant_AreServedToItAndNotToAnother()
+    {
+        var (_, _, editor) = await cluster.NewTenantAsync(_ct);
+        var (_, _, other) = await cluster.NewTenantAsync(_ct);
+        const string sentence = "The ferry service resumed this morning.";
+        await new ReviewService.ReviewServiceClient(cluster.A).SubmitCorrectionsAsync(new SubmitCorrectionsRequest
+        {
+            SourceLanguage = "en",
+            TargetLanguage = "ko",
+            Corrections = { new SegmentCorrection { SourceText = sentence, TranslatedText = "편집자의 번역" } },
+        }, Bearer(editor), cancellationToken: _ct);
+
+        var forEditor = await TranslateAsync(cluster.B, editor, sentence);
+        var forOther = await TranslateAsync(cluster.B, other, sentence);
+
+        Assert.Equal("편집자의 번역", forEditor.Translations[0].Paragraphs[0].Text);
+        Assert.Equal(SegmentOrigin.Human, forEditor.Translations[0].Paragraphs[0].Segments[0].Origin);
+        Assert.NotEqual(SegmentOrigin.Human, forOther.Translations[0].Paragraphs[0].Segments[0].Origin);
+    }
 }
