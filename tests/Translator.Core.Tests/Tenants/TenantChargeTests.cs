@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Translator.Core.Articles;
 using Translator.Core.Pipeline;
+using Translator.Core.Telemetry;
 using Translator.Core.Tenants;
 using Translator.Core.Tests.Pipeline;
 using Translator.Testing;
@@ -103,5 +106,53 @@ public sealed class TenantChargeTests : IDisposable
 
         Assert.Equal(0, (await Meter.GetUsageAsync("acme", Month, CancellationToken.None)).BilledCharacters);
         Assert.Single(_provider.Batches);
+    }
+
+    [Fact]
+    public async Task TranslateAll_Tenant_TagsItsMetricsAndSpansWithTheTenantId()
+    {
+        var tenant = $"tagged-{Guid.NewGuid():N}";
+        _caller.Current = TenantTestContext.Tenant(tenant);
+        var charged = new List<(long Value, Dictionary<string, object?> Tags)>();
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == "translator.tenant.characters" && ReferenceEquals(instrument.Meter.Scope, _harness.Meters))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (charged)
+            {
+                charged.Add((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value)));
+            }
+        });
+        meters.Start();
+        var spans = new List<Activity>();
+        using var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TranslatorTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                lock (spans)
+                {
+                    spans.Add(a);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(activities);
+
+        await _harness.Pipeline.TranslateAllAsync(Job("The ministry met on Monday.", "ko"), CancellationToken.None);
+
+        var billed = Assert.Single(charged, c => Equals(c.Tags[TranslatorTelemetry.ChargeTag], "billed"));
+        Assert.Equal(tenant, billed.Tags[TranslatorTelemetry.TenantTag]);
+        Assert.Equal("The ministry met on Monday.".Length, billed.Value);
+        lock (spans)
+        {
+            Assert.Contains(spans, a => a.OperationName == "translate language" && Equals(a.GetTagItem(TranslatorTelemetry.TenantTag), tenant));
+        }
     }
 }
