@@ -31,6 +31,8 @@ internal static class BackfillHostingExtensions
             throw new BackfillConfigurationException(
                 $"ConnectionStrings:{TranslatorRedisServiceCollectionExtensions.ConnectionStringName} (ConnectionStrings__Redis) is required: Redis holds the backfill queue, its progress and the shared cache.");
         }
+        // Workers that miss the same sentence at once pay for it once.
+        builder.Services.AddTranslatorSegmentClaims();
         builder.Services.AddOptions<BackfillOptions>()
             .BindConfiguration(BackfillOptions.SectionName)
             .ValidateDataAnnotations()

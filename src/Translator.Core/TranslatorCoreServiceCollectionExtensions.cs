@@ -35,6 +35,7 @@ public static class TranslatorCoreServiceCollectionExtensions
         services.TryAddSingleton<ArticleSegmenter>();
         services.TryAddSingleton<ITranslationCache, InMemoryTranslationCache>();
         services.TryAddSingleton<SingleFlight>();
+        services.TryAddSingleton<ISegmentClaims, ProcessSegmentClaims>();
         services.TryAddSingleton<ICorrectionStore, InMemoryCorrectionStore>();
         services.TryAddSingleton<ICorrectionService, CorrectionService>();
         services.TryAddSingleton<IGlossaryStore, InMemoryGlossaryStore>();

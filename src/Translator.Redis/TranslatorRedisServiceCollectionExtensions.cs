@@ -81,4 +81,17 @@ public static class TranslatorRedisServiceCollectionExtensions
         services.AddSingleton<IProviderBudget, RedisProviderBudget>();
         return true;
     }
+
+    /// <summary>
+    /// Segments missed by several processes at once are translated by one of them (<see cref="ISegmentClaims"/>);
+    /// the others wait for the shared cache. For throughput workers such as backfill, which may wait; not for the
+    /// server, whose interactive requests must never queue behind a worker held back by the budget. Call after
+    /// <see cref="AddTranslatorRedis"/> succeeded.
+    /// </summary>
+    public static IServiceCollection AddTranslatorSegmentClaims(this IServiceCollection services)
+    {
+        services.RemoveAll<ISegmentClaims>();
+        services.AddSingleton<ISegmentClaims, RedisSegmentClaims>();
+        return services;
+    }
 }

@@ -22,7 +22,9 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public RedisPipelineHost(string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Changes to the composition after Redis is added, as a host's own registrations would.</param>
+    public RedisPipelineHost(
+        string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Logs = new LogRecorder();
         var configuration = new ConfigurationBuilder()
@@ -44,6 +46,7 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
             .AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name))
             .AddTranslatorCore();
         Assert.True(services.AddTranslatorRedis(configuration));
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // What ValidateOnStart does in a host.
         _ = _services.GetRequiredService<IOptions<RedisOptions>>().Value;
@@ -51,9 +54,9 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
 
     /// <summary>A host whose Redis connection is up, so its first request already uses Redis.</summary>
     public static async Task<RedisPipelineHost> ConnectedAsync(
-        string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null)
+        string connectionString, ITranslationProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var host = new RedisPipelineHost(connectionString, provider, settings);
+        var host = new RedisPipelineHost(connectionString, provider, settings, configure);
         Assert.True((await host.Multiplexer).IsConnected);
         return host;
     }

@@ -37,15 +37,36 @@ public static class CorrectionKey
     /// </summary>
     public static string Terms(GlossaryMatcher? matcher, IReadOnlyList<GlossaryMatch> matches)
     {
-        if (matcher is null || !matches.Any(m => m.Entry >= 0))
+        if (matcher is null)
         {
             return ProtectedSegment.NoMatch;
         }
-        var entries = matcher.Glossary.Entries;
-        var terms = matches.Where(m => m.Entry >= 0).Select(m => entries[m.Entry].Term.ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', terms)));
-        return "t." + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        var resolved = 0;
+        foreach (var match in matches)
+        {
+            resolved += match.Entry >= 0 ? 1 : 0;
+        }
+        if (resolved == 0)
+        {
+            return ProtectedSegment.NoMatch;
+        }
+        Span<int> entries = resolved <= 16 ? stackalloc int[resolved] : new int[resolved];
+        var k = 0;
+        foreach (var match in matches)
+        {
+            if (match.Entry >= 0)
+            {
+                entries[k++] = match.Entry;
+            }
+        }
+        return matcher.Derive(GlossaryProtection.EntrySetKey("#terms", entries), (matcher, matches), static s =>
+        {
+            var all = s.matcher.Glossary.Entries;
+            var terms = s.matches.Where(m => m.Entry >= 0).Select(m => all[m.Entry].Term.ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', terms)));
+            return "t." + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        });
     }
 
     /// <summary>The key of every distinct segment of an article in one target language.</summary>
@@ -55,7 +76,7 @@ public static class CorrectionKey
         var keys = new string[article.Texts.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = Create(prefix, Terms(article.Glossary, article.Matches[i]), article.Hashes[i]);
+            keys[i] = Create(prefix, article.CorrectionTerms[i], article.Hashes[i]);
         }
         return keys;
     }

@@ -49,6 +49,11 @@ internal sealed class GlossaryCatalog(GlossaryManager manager)
         {
             glossary = LayeredGlossary.Compose(glossary, await DefaultLayerAsync(cancellationToken).ConfigureAwait(false));
         }
+        // The common case, an unchanged version, takes no lock (AddOrUpdate locks even when it keeps the value).
+        if (_compiled.TryGetValue(glossary.Id, out var compiled) && compiled.Glossary.Version == glossary.Version)
+        {
+            return compiled;
+        }
         return _compiled.AddOrUpdate(glossary.Id,
             static (_, g) => new GlossaryMatcher(g),
             static (_, existing, g) => existing.Glossary.Version == g.Version ? existing : new GlossaryMatcher(g),
@@ -76,6 +81,10 @@ internal sealed class GlossaryCatalog(GlossaryManager manager)
             return null;
         }
         var glossary = matcher.Glossary;
+        if (_forProviders.TryGetValue((glossary.Id, targetLanguage), out var built) && built.Version == glossary.Version)
+        {
+            return built;
+        }
         return _forProviders.AddOrUpdate((glossary.Id, targetLanguage),
             static (key, g) => Build(g, key.Target),
             static (key, existing, g) => existing.Version == g.Version ? existing : Build(g, key.Target),

@@ -39,6 +39,7 @@ public sealed class GlossaryMatcher
     // Which folded ASCII characters start a spelling: most positions of English copy are rejected by one array read.
     private readonly bool[] _asciiStarts = new bool[128];
     private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
+    private readonly ConcurrentDictionary<string, string> _derived = new(StringComparer.Ordinal);
 
     public GlossaryMatcher(Glossary glossary)
     {
@@ -90,6 +91,30 @@ public sealed class GlossaryMatcher
     /// <summary><see cref="GlossaryEntry.ContentHash"/>, computed once per entry and target language.</summary>
     public string ContentHash(int entry, string targetLanguage) =>
         _contentHashes.GetOrAdd((entry, targetLanguage), static (key, entries) => entries[key.Entry].ContentHash(key.Target), Glossary.Entries);
+
+    /// <summary>
+    /// A value derived from a combination of this version's entries (a cache-key part), worked out once per distinct
+    /// combination: the same few names recur in every story, and hashing them again for each segment and language
+    /// was most of the cost of a fully cached request.
+    /// </summary>
+    /// <param name="key">Names the combination (and the target language, when the value depends on it).</param>
+    internal string Derive<TState>(string key, TState state, Func<TState, string> compute)
+    {
+        if (_derived.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var value = compute(state);
+        // Combinations are few in real copy, but a stream of crafted ones must not grow a replica without bound.
+        if (_derived.Count >= MaxDerived)
+        {
+            _derived.Clear();
+        }
+        _derived.TryAdd(key, value);
+        return value;
+    }
+
+    private const int MaxDerived = 100_000;
 
     public IReadOnlyList<GlossaryMatch> Match(string text)
     {

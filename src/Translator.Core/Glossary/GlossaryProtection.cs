@@ -131,13 +131,40 @@ internal static partial class GlossaryProtection
 
     private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
     {
-        var sb = new StringBuilder();
-        foreach (var term in terms.Select(t => (t.Entry, Short: t.ShortForm is not null)).Distinct().Order())
+        Span<int> codes = terms.Count <= 16 ? stackalloc int[terms.Count] : new int[terms.Count];
+        for (var k = 0; k < terms.Count; k++)
         {
-            sb.Append(term.Short ? "s:" : "").Append(matcher.ContentHash(term.Entry, targetLanguage)).Append(',');
+            // Entry and whether a short form stood for it, in one sortable number.
+            codes[k] = terms[k].Entry * 2 + (terms[k].ShortForm is null ? 0 : 1);
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
-        return $"g.{matcher.Glossary.Id}.{hash}";
+        return matcher.Derive(EntrySetKey(targetLanguage, codes), (matcher, terms, targetLanguage), static s =>
+        {
+            var sb = new StringBuilder();
+            foreach (var term in s.terms.Select(t => (t.Entry, Short: t.ShortForm is not null)).Distinct().Order())
+            {
+                sb.Append(term.Short ? "s:" : "").Append(s.matcher.ContentHash(term.Entry, s.targetLanguage)).Append(',');
+            }
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
+            return $"g.{s.matcher.Glossary.Id}.{hash}";
+        });
+    }
+
+    /// <summary>
+    /// Names a set of entry codes for <see cref="GlossaryMatcher.Derive"/>: sorted and without repeats, after a scope
+    /// (a target language, or what the value is). Sorts <paramref name="codes"/> in place.
+    /// </summary>
+    internal static string EntrySetKey(string scope, Span<int> codes)
+    {
+        codes.Sort();
+        var sb = new StringBuilder(scope.Length + codes.Length * 4).Append(scope).Append(':');
+        for (var k = 0; k < codes.Length; k++)
+        {
+            if (k == 0 || codes[k] != codes[k - 1])
+            {
+                sb.Append(codes[k]).Append(',');
+            }
+        }
+        return sb.ToString();
     }
 
     // Lenient on purpose: providers re-quote attributes, add spaces, escape the brackets or self-close empty elements.

@@ -26,6 +26,7 @@ internal sealed partial class LanguageRun
     private readonly string _target;
     private readonly ITranslationProvider _provider;
     private readonly TargetGlossary _glossary;
+    private readonly CorrectionLookup _corrections;
     private readonly ChannelWriter<PipelineEvent>? _events;
     private readonly CancellationTokenSource _stop;
     private readonly TenantCharge? _charge;
@@ -43,6 +44,7 @@ internal sealed partial class LanguageRun
         TranslationJob job,
         PreparedArticle article,
         string target,
+        CorrectionLookup corrections,
         ChannelWriter<PipelineEvent>? events,
         CancellationTokenSource stop,
         TenantCharge? charge)
@@ -51,6 +53,7 @@ internal sealed partial class LanguageRun
         _job = job;
         _article = article;
         _target = target;
+        _corrections = corrections;
         _events = events;
         _stop = stop;
         _cancellationToken = stop.Token;
@@ -80,7 +83,7 @@ internal sealed partial class LanguageRun
                 await _charge.ReserveAsync(misses.Sum(i => (long)_glossary.Masked(i).Length), _cancellationToken).ConfigureAwait(false);
             }
             var followed = FollowAsync(flights);
-            await TranslateAsync(flights.Led, flights).ConfigureAwait(false);
+            await TranslateClaimedAsync(flights).ConfigureAwait(false);
             await TranslateAsync(await followed.ConfigureAwait(false), flights).ConfigureAwait(false);
 
             var translated = _article.Assemble(_target, _results!, Interlocked.Read(ref _providerCharacters), _glossary.Report());
@@ -115,10 +118,9 @@ internal sealed partial class LanguageRun
     private async Task<List<int>> LookUpAsync()
     {
         var started = _services.Time.GetTimestamp();
-        // Editors' corrections win over machine output, cached or not; looked up alongside the cache, not after it.
-        var corrections = _services.Corrections.GetManyAsync(CorrectionKey.ForArticle(_article, _job, _target, _charge?.TenantId), _cancellationToken).AsTask();
+        // Editors' corrections win over machine output, cached or not; read for every language alongside the cache, not after it.
         var cached = await _services.Cache.GetManyAsync(_keys, _cancellationToken).ConfigureAwait(false);
-        var corrected = await corrections.ConfigureAwait(false);
+        var corrected = await _corrections.ForAsync(_target).ConfigureAwait(false);
         var elapsed = _services.Time.GetElapsedTime(started);
         var misses = new List<int>();
         var human = 0;
@@ -143,6 +145,94 @@ internal sealed partial class LanguageRun
         _services.Metrics.CacheLookedUp(_services.Cache.Name, _target, cached.Count - misses.Count - human, misses.Count, saved, elapsed);
         return misses;
     }
+
+    /// <summary>
+    /// Translates the segments this process leads, less those another process has claimed (<see cref="ISegmentClaims"/>):
+    /// those are waited for in the shared cache meanwhile, and taken over if their claim is given up or lapses.
+    /// </summary>
+    private async Task TranslateClaimedAsync(SingleFlight.Flights flights)
+    {
+        if (flights.Led.Count == 0)
+        {
+            return;
+        }
+        var (mine, elsewhere) = await ClaimAsync(flights.Led).ConfigureAwait(false);
+        var claimed = new List<int>(mine);
+        var awaited = AwaitElsewhereAsync(elsewhere, flights, claimed);
+        try
+        {
+            await TranslateAsync(mine, flights).ConfigureAwait(false);
+            await TranslateAsync(await awaited.ConfigureAwait(false), flights).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A failure here has cancelled the request; the wait ends with it and is not left unobserved.
+            await awaited.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            // Translated or failed, the claims go: a waiting process then finds the translation, or takes over.
+            List<string> keys;
+            lock (claimed)
+            {
+                keys = claimed.Select(i => _keys[i]).ToList();
+            }
+            await _services.Claims.ReleaseAsync(keys, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(List<int> Mine, List<int> Elsewhere)> ClaimAsync(IReadOnlyList<int> segments)
+    {
+        var granted = await _services.Claims.ClaimAsync(segments.Select(i => _keys[i]).ToArray(), _cancellationToken).ConfigureAwait(false);
+        var mine = new List<int>(segments.Count);
+        var elsewhere = new List<int>();
+        for (var j = 0; j < segments.Count; j++)
+        {
+            (granted[j] ? mine : elsewhere).Add(segments[j]);
+        }
+        return (mine, elsewhere);
+    }
+
+    /// <summary>
+    /// Polls the shared cache, backing off, for segments another process is translating; streams each as it lands.
+    /// </summary>
+    /// <param name="claimed">Where the segments whose claim this process took over are added (for release).</param>
+    /// <returns>The segments whose claim this process took over, which it must translate itself.</returns>
+    private async Task<List<int>> AwaitElsewhereAsync(List<int> waiting, SingleFlight.Flights flights, List<int> claimed)
+    {
+        var takenOver = new List<int>();
+        var delay = ClaimPollFirst;
+        while (waiting.Count > 0)
+        {
+            await Task.Delay(delay, _services.Time, _cancellationToken).ConfigureAwait(false);
+            delay = delay * 2 < ClaimPollMax ? delay * 2 : ClaimPollMax;
+            var found = await _services.Cache.GetManyAsync(waiting.Select(i => _keys[i]).ToArray(), _cancellationToken).ConfigureAwait(false);
+            var missing = new List<int>();
+            for (var j = 0; j < waiting.Count; j++)
+            {
+                var i = waiting[j];
+                if (found[j] is { } hit)
+                {
+                    flights.Complete(i, hit);
+                    _services.Metrics.SavedBySingleFlight(_target, _article.Texts[i].Length);
+                    await EmitAsync(i, new TranslatedSegment(_article.Texts[i], _glossary.Verify(i, hit.Text), FromCache: true, hit.Provider)).ConfigureAwait(false);
+                }
+                else
+                {
+                    missing.Add(i);
+                }
+            }
+            // Still missing: its claim may have been given up (the other process failed) or lapsed (it died).
+            var (mine, elsewhere) = missing.Count > 0 ? await ClaimAsync(missing).ConfigureAwait(false) : ([], []);
+            lock (claimed)
+            {
+                claimed.AddRange(mine);
+            }
+            takenOver.AddRange(mine);
+            waiting = elsewhere;
+        }
+        return takenOver;
+    }
+
+    private static readonly TimeSpan ClaimPollFirst = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ClaimPollMax = TimeSpan.FromSeconds(1);
 
     /// <summary>Waits for the segments other requests are translating and streams them.</summary>
     /// <returns>The segments whose leader gave up, which this request must translate itself.</returns>

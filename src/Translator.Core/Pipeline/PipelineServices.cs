@@ -13,6 +13,7 @@ internal sealed record PipelineServices(
     ITranslationCache Cache,
     ICorrectionStore Corrections,
     SingleFlight SingleFlight,
+    ISegmentClaims Claims,
     ProviderChain Providers,
     TranslatorOptions Options,
     TranslatorMetrics Metrics,

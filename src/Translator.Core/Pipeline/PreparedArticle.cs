@@ -1,4 +1,5 @@
 using Translator.Core.Caching;
+using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Segmentation;
@@ -43,6 +44,12 @@ internal sealed class PreparedArticle
         // The resolver matches every text once; its matches are the article's matches, short forms included.
         Story = glossary is null ? null : SecondReferenceResolver.Resolve(glossary, _texts, i => _locations[i].Length);
         Matches = Story?.Matches ?? _texts.Select(_ => (IReadOnlyList<GlossaryMatch>)[]).ToArray();
+        var terms = new string[_texts.Count];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = CorrectionKey.Terms(glossary, Matches[i]);
+        }
+        CorrectionTerms = terms;
     }
 
     /// <param name="glossary">The glossary to enforce; null when the request opted out of every glossary.</param>
@@ -65,6 +72,9 @@ internal sealed class PreparedArticle
 
     /// <summary>The glossary terms found in each distinct text; a short form's entry is the one it stands for (-1: unresolved).</summary>
     public IReadOnlyList<IReadOnlyList<GlossaryMatch>> Matches { get; }
+
+    /// <summary>The terms part of each distinct text's correction key (<see cref="CorrectionKey.Terms"/>): the same in every language.</summary>
+    public IReadOnlyList<string> CorrectionTerms { get; }
 
     public IReadOnlyList<SegmentLocation> LocationsOf(int textIndex) => _locations[textIndex];
 

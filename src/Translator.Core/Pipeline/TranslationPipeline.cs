@@ -34,6 +34,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         ITranslationCache cache,
         ICorrectionStore corrections,
         SingleFlight singleFlight,
+        ISegmentClaims claims,
         ProviderChain providers,
         IOptions<TranslatorOptions> options,
         TranslatorMetrics metrics,
@@ -45,7 +46,7 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         _segmenter = segmenter;
         _tenants = tenants;
         _meter = meter;
-        _services = new PipelineServices(glossaries, cache, corrections, singleFlight, providers, options.Value, metrics, time, logger);
+        _services = new PipelineServices(glossaries, cache, corrections, singleFlight, claims, providers, options.Value, metrics, time, logger);
     }
 
     public async IAsyncEnumerable<PipelineEvent> TranslateAsync(
@@ -54,7 +55,9 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         var article = await PrepareAsync(job, cancellationToken).ConfigureAwait(false);
         var events = Channel.CreateUnbounded<PipelineEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = RunAllAsync(job, article, events.Writer, stop, Charge(job));
+        var charge = Charge(job);
+        var corrections = CorrectionLookup.Start(_services.Corrections, article, job, charge?.TenantId, stop.Token);
+        var producer = RunAllAsync(job, article, corrections, events.Writer, stop, charge);
         try
         {
             await foreach (var e in events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -79,7 +82,8 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         try
         {
             // No per-segment events: the caller wants the assembled articles only.
-            return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, null, stop, charge))).ConfigureAwait(false);
+            var corrections = CorrectionLookup.Start(_services.Corrections, article, job, charge?.TenantId, stop.Token);
+            return await Failures.WhenAllAsync(job.TargetLanguages.Select(target => StartRun(job, article, target, corrections, null, stop, charge))).ConfigureAwait(false);
         }
         finally
         {
@@ -105,13 +109,14 @@ internal sealed class TranslationPipeline : ITranslationPipeline
         return PreparedArticle.From(segmented, glossary);
     }
 
-    private async Task RunAllAsync(TranslationJob job, PreparedArticle article, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop, TenantCharge? charge)
+    private async Task RunAllAsync(
+        TranslationJob job, PreparedArticle article, CorrectionLookup corrections, ChannelWriter<PipelineEvent> events, CancellationTokenSource stop, TenantCharge? charge)
     {
         try
         {
             await Failures.WhenAllAsync(job.TargetLanguages.Select(async target =>
             {
-                var translated = await StartRun(job, article, target, events, stop, charge).ConfigureAwait(false);
+                var translated = await StartRun(job, article, target, corrections, events, stop, charge).ConfigureAwait(false);
                 await events.WriteAsync(new ArticleTranslated(translated), stop.Token).ConfigureAwait(false);
             })).ConfigureAwait(false);
         }
@@ -123,11 +128,12 @@ internal sealed class TranslationPipeline : ITranslationPipeline
     }
 
     private Task<TranslatedArticle> StartRun(
-        TranslationJob job, PreparedArticle article, string target, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop, TenantCharge? charge)
+        TranslationJob job, PreparedArticle article, string target, CorrectionLookup corrections, ChannelWriter<PipelineEvent>? events, CancellationTokenSource stop,
+        TenantCharge? charge)
     {
         try
         {
-            return new LanguageRun(_services, job, article, target, events, stop, charge).RunAsync();
+            return new LanguageRun(_services, job, article, target, corrections, events, stop, charge).RunAsync();
         }
         catch (Exception ex)
         {

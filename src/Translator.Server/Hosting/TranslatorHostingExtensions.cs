@@ -23,6 +23,8 @@ internal static class TranslatorHostingExtensions
             (grpc, translator) => grpc.MaxReceiveMessageSize = translator.Value.MaxPageBytes + RequestEnvelopeBytes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck("translator", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        services.AddSingleton<TranslateRequestValidator>();
+        services.AddSingleton<ArticleIntake>();
         services.AddSingleton<TranslateRequestMapper>();
         services.AddTranslatorCore();
         services.AddArticleCleaning();
