@@ -324,4 +324,34 @@ public sealed class AccessReplicaTests(AccessCluster cluster) : IClassFixture<Ac
         Assert.Contains(tagged, a => a.OperationName == "translate language");
         Assert.All(tagged, a => Assert.DoesNotContain(a.TagObjects, t => t.Value?.ToString()?.Contains(key, StringComparison.Ordinal) == true));
     }
+
+    [Fact]
+    public async Task TranslateArticle_ConcurrentOnBothReplicasPastTheQuota_NeverBillsMoreThanIt()
+    {
+        // Eight different sentences of one length, so each costs the same and none is a cache hit.
+        var sentences = Enumerable.Range(0, 8).Select(i => $"Report number {i} on the regional budget was filed.").ToArray();
+        var length = sentences[0].Length;
+        var (tenant, _, key) = await cluster.NewTenantAsync(_ct, quota: 3 * length + length / 2, shareCache: false);
+        var billedBefore = cluster.DeepL.CharacterCount;
+
+        var outcomes = await Task.WhenAll(sentences.Select(async (text, i) =>
+        {
+            try
+            {
+                await TranslateAsync(i % 2 == 0 ? cluster.A : cluster.B, key, text);
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+        var billed = cluster.DeepL.CharacterCount - billedBefore;
+        var usage = (await Admin(cluster.B).GetUsageAsync(new GetUsageRequest { TenantId = tenant }, Bearer(AdminKey), cancellationToken: _ct)).Usage;
+
+        Assert.Equal(3, outcomes.Count(o => o == StatusCode.OK));
+        Assert.Equal(5, outcomes.Count(o => o == StatusCode.ResourceExhausted));
+        Assert.Equal(3 * length, billed);
+        Assert.Equal(billed, usage.BilledCharacters);
+    }
 }
