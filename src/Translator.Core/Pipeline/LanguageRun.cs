@@ -14,8 +14,8 @@ namespace Translator.Core.Pipeline;
 
 /// <summary>
 /// One target language of one request, start to finish, reading top to bottom:
-/// cache lookup → join the single flights → reserve the misses on the tenant's account → batch the misses to the provider → restore the renderings → store →
-/// stream each segment → assemble. It owns the language's state (keys, results, flights, the batch gate); any
+/// cache lookup → join the single flights → reserve the misses on the tenant's account → batch the misses to the
+/// provider → restore the renderings → store → stream each segment → assemble. It owns the language's state (keys, results, flights, the batch gate); any
 /// failure cancels the whole request at once, so sibling batches and languages stop spending.
 /// </summary>
 internal sealed partial class LanguageRun
