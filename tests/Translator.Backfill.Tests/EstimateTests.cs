@@ -35,6 +35,25 @@ public sealed class EstimateTests(RedisFixture redis) : IClassFixture<RedisFixtu
     }
 
     [Fact]
+    public async Task Estimate_ArticlesNamingGlossaryEntries_CountsTheMaskedTextThePipelineBills()
+    {
+        using var harness = new BackfillHarness(redis.Server);
+        // Names of the starter glossary: the provider is sent each one masked as its rendering, longer than the name.
+        var archive = harness.WriteArchive(
+        [
+            BackfillHarness.Line("names-1", "Talks in Pyongyang", "Jo Chun Ryong met Choe Sun Hui on Monday.\n\nThe talks lasted two hours."),
+            BackfillHarness.Line("names-2", "Talks resume", "Choe Sun Hui said the talks would resume.\n\nThe talks lasted two hours."),
+        ]);
+        await harness.RunJsonAsync("enqueue", "--job", harness.Job, "--input", archive, "--to", "ko,ru");
+
+        var estimate = await harness.RunJsonAsync("estimate", "--job", harness.Job);
+        await harness.RunJsonAsync("work", "--job", harness.Job, "--output", harness.Output);
+
+        var billed = (long)(await harness.StatusAsync())["billed_characters"]!;
+        Assert.Equal(billed, (long)estimate["billable_characters"]!);
+    }
+
+    [Fact]
     public async Task Estimate_ArchiveAlreadyTranslated_IsZero()
     {
         using var harness = new BackfillHarness(redis.Server);

@@ -79,7 +79,8 @@ internal sealed class TranslationEstimator(
                 }
             }
             var cached = await cache.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
-            estimate.Bill(target, fresh.Where((_, j) => cached[j] is null).Sum(i => (long)article.Texts[i].Length));
+            // What the pipeline sends and counts: the text with its glossary terms masked, not the source as written.
+            estimate.Bill(target, fresh.Where((_, j) => cached[j] is null).Sum(i => (long)protectedTexts.Masked(i).Length));
         }
     }
 }
