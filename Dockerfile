@@ -27,8 +27,11 @@ WORKDIR /app
 COPY --from=build /app ./
 # Numeric, so Kubernetes can verify runAsNonRoot without a runAsUser.
 USER 1654
-# h2c gRPC. Unprefixed "Urls" overrides appsettings.json's localhost-only address (ASPNETCORE_URLS would not).
-ENV Urls=http://+:5080 \
+# h2c gRPC on 5080, the HTTP/JSON API (HTTP/1.1) on 5081: appsettings.json's named endpoints on all interfaces
+# instead of localhost. Configured Kestrel endpoints win over ASPNETCORE_HTTP_PORTS and Urls; emptied anyway so the
+# base image's 8080 never appears.
+ENV Kestrel__Endpoints__Grpc__Url=http://+:5080 \
+    Kestrel__Endpoints__Json__Url=http://+:5081 \
     ASPNETCORE_HTTP_PORTS=
-EXPOSE 5080
+EXPOSE 5080 5081
 ENTRYPOINT ["dotnet", "Translator.Server.dll"]

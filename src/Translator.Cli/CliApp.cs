@@ -26,19 +26,7 @@ internal static class CliApp
         var errors = stderr ?? Console.Error;
         var input = stdin ?? Console.In;
 
-        var server = new Option<string>("--server")
-        {
-            Description = "Translator server address (h2c for http://).",
-            DefaultValueFactory = _ => DefaultServer,
-            Recursive = true,
-        };
-        server.Validators.Add(result =>
-        {
-            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            {
-                result.AddError("--server must be an absolute http:// or https:// address.");
-            }
-        });
+        var connection = new Connection(DefaultServer);
         var from = new Option<string>("--from")
         {
             Description = "BCP-47 language of the article.",
@@ -57,8 +45,9 @@ internal static class CliApp
         var clean = new Option<bool>("--clean") { Description = "Cut the article out of a scraped page first (HTML is always cleaned)." };
 
         var translate = new Command("translate", "Translate an article into one or more languages.") { file, to, stream, glossary, clean };
-        translate.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        translate.SetAction((parse, ct) => connection.RunAsync(parse, errors, async invoker =>
         {
+            var client = new TranslationService.TranslationServiceClient(invoker);
             var article = await ArticleFile.ReadAsync(parse.GetValue(file)!, input, ct);
             var targets = parse.GetValue(to)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var printer = new TranslationPrinter(output, parse.GetValue(json) ? Json : null);
@@ -80,31 +69,35 @@ internal static class CliApp
 
         var segmentFile = new Argument<string>("file") { Description = "Article file, as for translate." };
         var segment = new Command("segment", "Print an article's paragraphs and sentence segments.") { segmentFile };
-        segment.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        segment.SetAction((parse, ct) => connection.RunAsync(parse, errors, async invoker =>
         {
             var article = await ArticleFile.ReadAsync(parse.GetValue(segmentFile)!, input, ct);
-            var response = await client.SegmentArticleAsync(new SegmentArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)! }, cancellationToken: ct);
+            var response = await new TranslationService.TranslationServiceClient(invoker).SegmentArticleAsync(new SegmentArticleRequest { Article = article, SourceLanguage = parse.GetValue(from)! }, cancellationToken: ct);
             new TranslationPrinter(output, parse.GetValue(json) ? Json : null).Print(response);
         }));
 
         var cleanFile = new Argument<string>("file") { Description = "Scraped page, as for translate." };
         var cleanCommand = new Command("clean", "Print the article cut out of a scraped page, and what was dropped.") { cleanFile };
-        cleanCommand.SetAction((parse, ct) => RunAsync(parse.GetValue(server)!, errors, async client =>
+        cleanCommand.SetAction((parse, ct) => connection.RunAsync(parse, errors, async invoker =>
         {
             var article = await ArticleFile.ReadAsync(parse.GetValue(cleanFile)!, input, ct);
-            var response = await client.CleanArticleAsync(new CleanArticleRequest { Article = article }, cancellationToken: ct);
+            var response = await new TranslationService.TranslationServiceClient(invoker).CleanArticleAsync(new CleanArticleRequest { Article = article }, cancellationToken: ct);
             new TranslationPrinter(output, parse.GetValue(json) ? Json : null).Print(response);
         }));
 
         return new RootCommand($"Client for the Translator gRPC service. {ExitCodes.Help}")
         {
-            Options = { server, from, json },
-            Subcommands = { translate, segment, cleanCommand, ReviewCommands.Build(server, from, glossary, output, errors, input) },
+            Options = { connection.Server, connection.ApiKey, from, json },
+            Subcommands =
+            {
+                translate,
+                segment,
+                cleanCommand,
+                ReviewCommands.Build(connection, from, glossary, output, errors, input),
+                AdminCommands.Build(connection, output, errors, parse => parse.GetValue(json) ? Json : null),
+            },
         };
     }
-
-    private static Task<int> RunAsync(string server, TextWriter errors, Func<TranslationService.TranslationServiceClient, Task> call) =>
-        RunAsync(server, errors, (GrpcChannel channel) => call(new TranslationService.TranslationServiceClient(channel)));
 
     /// <summary>Runs one call and turns its outcome into an exit code and a message on standard error.</summary>
     internal static async Task<int> RunAsync(string server, TextWriter errors, Func<GrpcChannel, Task> call)
@@ -132,8 +125,11 @@ internal static class CliApp
                 StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition => ExitCodes.InvalidInput,
                 // The provider's quota comes back; a message over the size limit never will.
                 StatusCode.ResourceExhausted when ex.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason == "PROVIDER_QUOTA_EXCEEDED" => ExitCodes.Unavailable,
+                // A per-minute rate limit says when to come back.
+                StatusCode.ResourceExhausted when ex.GetRpcStatus()?.GetDetail<Google.Rpc.RetryInfo>() is not null => ExitCodes.Unavailable,
                 StatusCode.ResourceExhausted => ExitCodes.InvalidInput,
                 StatusCode.Unavailable => ExitCodes.Unavailable,
+                StatusCode.Unauthenticated or StatusCode.PermissionDenied => ExitCodes.Denied,
                 _ => ExitCodes.Failed,
             };
         }

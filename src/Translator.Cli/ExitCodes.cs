@@ -14,11 +14,17 @@ internal static class ExitCodes
     /// </summary>
     public const int InvalidInput = 2;
 
-    /// <summary>The server or its provider is unreachable, unavailable or out of quota (PROVIDER_QUOTA_EXCEEDED): retry later.</summary>
+    /// <summary>
+    /// The server or its provider is unreachable, unavailable or out of quota (PROVIDER_QUOTA_EXCEEDED), or the
+    /// tenant's per-minute rate is used up (RESOURCE_EXHAUSTED with RetryInfo): retry later.
+    /// </summary>
     public const int Unavailable = 3;
 
     /// <summary>Anything else: the server failed, or the call timed out.</summary>
     public const int Failed = 4;
 
-    public const string Help = "Exit codes: 0 success, 1 usage, 2 invalid input, 3 unavailable (retry later), 4 failed.";
+    /// <summary>The key was missing, unknown or revoked (UNAUTHENTICATED), or may not do this (PERMISSION_DENIED).</summary>
+    public const int Denied = 5;
+
+    public const string Help = "Exit codes: 0 success, 1 usage, 2 invalid input, 3 unavailable (retry later), 4 failed, 5 not authorized.";
 }

@@ -9,13 +9,13 @@ namespace Translator.Cli;
 /// </summary>
 internal static class ReviewCommands
 {
-    public static Command Build(Option<string> server, Option<string> from, Option<string?> glossary, TextWriter output, TextWriter errors, TextReader input)
+    public static Command Build(Connection connection, Option<string> from, Option<string?> glossary, TextWriter output, TextWriter errors, TextReader input)
     {
         var article = new Argument<string>("file") { Description = "Article file, as for translate." };
         var to = new Option<string>("--to") { Description = "Target language, one BCP-47 tag (e.g. ko).", Required = true };
         var outFile = new Option<string?>("--out") { Description = "Write the XLIFF document to this file instead of standard output." };
         var export = new Command("export", "Translate an article into one language and print it as XLIFF 2.0.") { article, to, glossary, outFile };
-        export.SetAction((parse, ct) => CliApp.RunAsync(parse.GetValue(server)!, errors, async channel =>
+        export.SetAction((parse, ct) => connection.RunAsync(parse, errors, async invoker =>
         {
             var request = new ExportXliffRequest
             {
@@ -24,7 +24,7 @@ internal static class ReviewCommands
                 TargetLanguage = parse.GetValue(to)!,
                 GlossaryId = parse.GetValue(glossary) ?? "",
             };
-            var response = await new ReviewService.ReviewServiceClient(channel).ExportXliffAsync(request, cancellationToken: ct);
+            var response = await new ReviewService.ReviewServiceClient(invoker).ExportXliffAsync(request, cancellationToken: ct);
             if (parse.GetValue(outFile) is { } path)
             {
                 await File.WriteAllTextAsync(path, response.Content, ct);
@@ -37,11 +37,11 @@ internal static class ReviewCommands
 
         var xliff = new Argument<string>("xliff") { Description = "XLIFF 2.0 file saved by the CAT tool; - reads standard input." };
         var import = new Command("import", "Store the reviewed and final segments of an XLIFF 2.0 file as corrections.") { xliff };
-        import.SetAction((parse, ct) => CliApp.RunAsync(parse.GetValue(server)!, errors, async channel =>
+        import.SetAction((parse, ct) => connection.RunAsync(parse, errors, async invoker =>
         {
             var path = parse.GetValue(xliff)!;
             var content = path == "-" ? await input.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
-            var response = await new ReviewService.ReviewServiceClient(channel).ImportXliffAsync(new ImportXliffRequest { Content = content }, cancellationToken: ct);
+            var response = await new ReviewService.ReviewServiceClient(invoker).ImportXliffAsync(new ImportXliffRequest { Content = content }, cancellationToken: ct);
             await output.WriteLineAsync($"imported {response.Imported} corrections");
             foreach (var violation in response.Violations)
             {

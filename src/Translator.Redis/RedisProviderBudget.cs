@@ -7,7 +7,7 @@ namespace Translator.Redis;
 
 /// <summary>
 /// The provider account's limits as one token bucket in Redis (requests and characters, refilled at the
-/// configured rates, holding <see cref="ProviderBudgetOptions.BurstSeconds"/> of budget), so every server
+/// configured rates, holding most of <see cref="ProviderBudgetOptions.BurstSeconds"/> of budget), so every server
 /// replica and backfill worker draws from the same account. Taking tokens is one Lua script: the check and
 /// the take are atomic across processes. Background callers (backfill) only take tokens while the bucket
 /// stays above <see cref="ProviderBudgetOptions.InteractiveReserve"/>, so interactive requests find budget
@@ -52,10 +52,19 @@ internal sealed class RedisProviderBudget(RedisConnection connection, IOptions<P
         return math.ceil(wait)
         """;
 
+    /// <summary>
+    /// Share of the provider's burst the bucket leaves unused. Requests reach the provider later than they were
+    /// granted, and not evenly later (a loaded worker, a GC pause), so a bucket as deep as the provider's lets bunched
+    /// arrivals overrun it, and every 429 pauses everyone. Shallower, it costs nothing at the steady rate.
+    /// </summary>
+    internal const double ArrivalSlack = 0.2;
+
+    private double Burst => options.Value.BurstSeconds * (1 - ArrivalSlack);
+
     private bool Limited => options.Value.RequestsPerSecond > 0 || options.Value.CharactersPerSecond > 0;
 
     public long? MaxRequestCharacters => options.Value.CharactersPerSecond > 0
-        ? Math.Max(1, (long)(options.Value.CharactersPerSecond * options.Value.BurstSeconds * (1 - options.Value.InteractiveReserve)))
+        ? Math.Max(1, (long)(options.Value.CharactersPerSecond * Burst * (1 - options.Value.InteractiveReserve)))
         : null;
 
     public async ValueTask AcquireAsync(long characters, CancellationToken cancellationToken)
@@ -77,7 +86,7 @@ internal sealed class RedisProviderBudget(RedisConnection connection, IOptions<P
         RedisValue[] arguments =
         [
             o.RequestsPerSecond.ToString(CultureInfo.InvariantCulture), o.CharactersPerSecond.ToString(CultureInfo.InvariantCulture),
-            o.BurstSeconds.ToString(CultureInfo.InvariantCulture), (o.Background ? o.InteractiveReserve : 0).ToString(CultureInfo.InvariantCulture), characters,
+            Burst.ToString(CultureInfo.InvariantCulture), (o.Background ? o.InteractiveReserve : 0).ToString(CultureInfo.InvariantCulture), characters,
         ];
         // A budget that cannot be read lets the call through: translation never stops because Redis did.
         var reply = await connection.RunAsync("EVALSHA provider budget", 2, db => db.ScriptEvaluateAsync(TakeScript, [BucketKey, PauseKey], arguments), ConnectWait, cancellationToken)

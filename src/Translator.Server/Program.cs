@@ -8,6 +8,7 @@ builder.AddTranslatorTelemetry();
 builder.AddTranslatorPrometheus();
 builder.AddTranslatorServices();
 builder.AddTranslatorAccess();
+builder.AddTranslatorHttpApi();
 builder.AddTranslatorCaching();
 builder.AddTranslatorGracefulShutdown();
 builder.AddTranslatorConnectionRecycling();
@@ -16,6 +17,7 @@ var app = builder.Build();
 
 app.UseTranslatorAccess();
 app.MapTranslatorEndpoints();
+app.MapTranslatorHttpApi();
 app.MapTranslatorPrometheus();
 
 app.Run();

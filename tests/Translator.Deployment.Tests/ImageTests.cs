@@ -58,11 +58,27 @@ public sealed class ImageTests
     }
 
     [Fact]
-    public void Images_Port_IsTheGrpcContainerPort()
+    public void Images_Ports_AreTheGrpcAndJsonContainerPorts()
     {
-        var grpcPort = Manifest.Items(ServerDeployment().PodTemplate()!["spec"]!["containers"]![0]!["ports"]).Single(p => (string?)p["name"] == "grpc")["containerPort"];
+        var ports = Manifest.Items(ServerDeployment().PodTemplate()!["spec"]!["containers"]![0]!["ports"]).ToDictionary(p => (string)p["name"]!, p => (int)p["containerPort"]!);
+        string[] served = [$"{ports["grpc"]}", $"{ports["json"]}"];
 
-        Assert.Equal($"{grpcPort}", Instruction("EXPOSE"));
-        Assert.Equal($"{grpcPort}", ServerProject.Descendants("ContainerPort").Single().Attribute("Include")!.Value);
+        Assert.Equal(served, Instruction("EXPOSE").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(served, ServerProject.Descendants("ContainerPort").Select(p => p.Attribute("Include")!.Value));
+    }
+
+    /// <summary>Without a ConfigMap the image's own settings decide where it listens: all interfaces, the same ports.</summary>
+    [Fact]
+    public void Images_KestrelEndpoints_ListenOnAllInterfacesOnTheContainerPorts()
+    {
+        var ports = Manifest.Items(ServerDeployment().PodTemplate()!["spec"]!["containers"]![0]!["ports"]).ToDictionary(p => (string)p["name"]!, p => (int)p["containerPort"]!);
+        var variables = ServerProject.Descendants("ContainerEnvironmentVariable").ToDictionary(v => v.Attribute("Include")!.Value, v => v.Attribute("Value")!.Value);
+
+        foreach (var (endpoint, port) in new[] { ("Grpc", ports["grpc"]), ("Json", ports["json"]) })
+        {
+            var key = $"Kestrel__Endpoints__{endpoint}__Url";
+            Assert.Contains($"{key}=http://+:{port}", string.Join('\n', Dockerfile), StringComparison.Ordinal);
+            Assert.Equal($"http://+:{port}", variables[key]);
+        }
     }
 }

@@ -33,6 +33,8 @@ public sealed class RuleViolationTests
         ["no readiness probe"] = (o => Server(o).Remove("readinessProbe"), "no readinessProbe"),
         ["HTTP liveness probe"] = (o => Server(o)["livenessProbe"] = new JsonObject { ["httpGet"] = new JsonObject { ["port"] = 5080, ["path"] = "/" } },
             "livenessProbe is not a gRPC health probe"),
+        ["JSON endpoint on an undeclared port"] = (o => Data(o)["Kestrel__Endpoints__Json__Url"] = "http://+:5082",
+            "Kestrel__Endpoints__Json__Url listens on a port that is not a container port"),
         ["no memory limit"] = (o => Server(o)["resources"]!.AsObject().Remove("limits"), "no resources.limits.memory"),
         ["no writable /tmp"] = (o => Server(o).Remove("volumeMounts"), "/tmp is not an emptyDir"),
         ["grace shorter than the drain"] = (o => Pod(o)["terminationGracePeriodSeconds"] = 30, "terminationGracePeriodSeconds (30)"),

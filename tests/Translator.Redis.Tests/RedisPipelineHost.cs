@@ -64,6 +64,9 @@ internal sealed class RedisPipelineHost : IAsyncDisposable
     /// <summary>What the service logged.</summary>
     public LogRecorder Logs { get; }
 
+    /// <summary>A service of the composition, for tests of one part.</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public ITranslationPipeline Pipeline => _services.GetRequiredService<ITranslationPipeline>();
 
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();

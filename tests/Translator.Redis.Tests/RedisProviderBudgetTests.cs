@@ -38,7 +38,8 @@ public sealed class RedisProviderBudgetTests(RedisFixture redis) : IClassFixture
     {
         var first = Budget(charactersPerSecond: 1000);
         var second = Budget(charactersPerSecond: 1000);
-        Assert.Equal(TimeSpan.Zero, await first.TryTakeAsync(2000, CancellationToken.None));
+        // The whole bucket: two seconds of budget less the arrival slack.
+        Assert.Equal(TimeSpan.Zero, await first.TryTakeAsync(1600, CancellationToken.None));
 
         var wait = await second.TryTakeAsync(1000, CancellationToken.None);
 
@@ -47,13 +48,26 @@ public sealed class RedisProviderBudgetTests(RedisFixture redis) : IClassFixture
     }
 
     [Fact]
+    public async Task TryTake_TheProvidersWholeBurstAtOnce_WaitsForTheSlack()
+    {
+        var budget = Budget(charactersPerSecond: 1000);
+        Assert.Equal(TimeSpan.Zero, await budget.TryTakeAsync(1600, CancellationToken.None));
+
+        // The provider itself would take 400 more at once; the bucket keeps them for arrivals bunched by jitter.
+        Assert.True(await budget.TryTakeAsync(400, CancellationToken.None) > TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task TryTake_RequestsPerSecondExhausted_Waits()
     {
-        var budget = Budget(charactersPerSecond: 0, requestsPerSecond: 1);
-        Assert.Equal(TimeSpan.Zero, await budget.TryTakeAsync(10, CancellationToken.None));
-        Assert.Equal(TimeSpan.Zero, await budget.TryTakeAsync(10, CancellationToken.None));
+        var budget = Budget(charactersPerSecond: 0, requestsPerSecond: 2);
+        // 2/s with a burst of 2 s less the slack: 3.2 requests.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, await budget.TryTakeAsync(10, CancellationToken.None));
+        }
 
-        Assert.True(await budget.TryTakeAsync(10, CancellationToken.None) > TimeSpan.FromMilliseconds(500));
+        Assert.True(await budget.TryTakeAsync(10, CancellationToken.None) > TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -61,8 +75,8 @@ public sealed class RedisProviderBudgetTests(RedisFixture redis) : IClassFixture
     {
         var backfill = Budget(charactersPerSecond: 1000, background: true);
         var server = Budget(charactersPerSecond: 1000);
-        // Capacity 2000, reserve 25% = 500: background may take 1500.
-        Assert.Equal(TimeSpan.Zero, await backfill.TryTakeAsync(1400, CancellationToken.None));
+        // Capacity 1600 (two seconds less the arrival slack), reserve 25% = 400: background may take 1200.
+        Assert.Equal(TimeSpan.Zero, await backfill.TryTakeAsync(1100, CancellationToken.None));
 
         var backgroundWait = await backfill.TryTakeAsync(300, CancellationToken.None);
         var interactiveWait = await server.TryTakeAsync(300, CancellationToken.None);
@@ -83,9 +97,9 @@ public sealed class RedisProviderBudgetTests(RedisFixture redis) : IClassFixture
     }
 
     [Fact]
-    public void MaxRequestCharacters_CharacterBudget_IsTheBurstLessTheReserve()
+    public void MaxRequestCharacters_CharacterBudget_IsTheBurstLessSlackAndReserve()
     {
-        Assert.Equal(1500, Budget(charactersPerSecond: 1000).MaxRequestCharacters);
+        Assert.Equal(1200, Budget(charactersPerSecond: 1000).MaxRequestCharacters);
         Assert.Null(Budget(charactersPerSecond: 0, requestsPerSecond: 5).MaxRequestCharacters);
     }
 

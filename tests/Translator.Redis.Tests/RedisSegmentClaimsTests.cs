@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Translator.Core.Articles;
+using Translator.Core.Caching;
 using Translator.Core.Pipeline;
 using Translator.Testing;
 
@@ -104,5 +105,35 @@ public sealed class RedisSegmentClaimsTests(RedisFixture redis) : IClassFixture<
 
         // What the claims exist for: a server replica (no claims) never waits on another process.
         Assert.NotEmpty(second.Batches);
+    }
+
+    [Fact]
+    public async Task RenewAsync_ClaimHeld_ExtendsItAndLeavesOthersAlone()
+    {
+        await using var host = await Worker(new CountingProvider(name: "Renew"), claims: true);
+        var claims = (RedisSegmentClaims)host.Service<ISegmentClaims>();
+        var granted = await claims.ClaimAsync(["renew-mine", "renew-lost"], _ct);
+        Assert.Equal(new[] { true, true }, granted);
+        // As if time had passed: both claims near their lapse; one lapsed and was taken by another worker.
+        await redis.Inspect.KeyExpireAsync("tr:claim:v1:renew-mine", TimeSpan.FromMilliseconds(800));
+        await redis.Inspect.StringSetAsync("tr:claim:v1:renew-lost", "another-worker", TimeSpan.FromMilliseconds(800));
+
+        await claims.RenewAsync();
+
+        Assert.InRange((await redis.Inspect.KeyTimeToLiveAsync("tr:claim:v1:renew-mine"))!.Value, TimeSpan.FromSeconds(5), RedisSegmentClaims.Hold);
+        Assert.InRange((await redis.Inspect.KeyTimeToLiveAsync("tr:claim:v1:renew-lost"))!.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(800));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_ClaimTakenOverByAnotherWorker_LeavesItsClaim()
+    {
+        await using var host = await Worker(new CountingProvider(name: "Release"), claims: true);
+        var claims = host.Service<ISegmentClaims>();
+        await claims.ClaimAsync(["release-lost"], _ct);
+        await redis.Inspect.StringSetAsync("tr:claim:v1:release-lost", "another-worker", TimeSpan.FromSeconds(5));
+
+        await claims.ReleaseAsync(["release-lost"], _ct);
+
+        Assert.Equal("another-worker", (string?)await redis.Inspect.StringGetAsync("tr:claim:v1:release-lost"));
     }
 }

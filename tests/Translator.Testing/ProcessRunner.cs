@@ -8,8 +8,14 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 /// <summary>Runs another program to completion, for tests that drive the system from outside.</summary>
 public static class ProcessRunner
 {
+    public static Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory, string? standardInput, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, workingDirectory, standardInput, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>As above, with <paramref name="environment"/> set (a null value removes the variable) on top of ours.</summary>
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, string? workingDirectory, string? standardInput, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, string? workingDirectory, string? standardInput,
+        IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -22,6 +28,17 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);

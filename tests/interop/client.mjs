@@ -15,7 +15,8 @@ if (!address) {
 
 const protoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../protos');
 const definition = protoLoader.loadSync('translator/v1/translation_service.proto', {
-  includeDirs: [protoRoot],
+  // google/api/annotations.proto (the HTTP/JSON routes) is imported from the vendored googleapis copy.
+  includeDirs: [protoRoot, path.join(protoRoot, 'third_party', 'googleapis')],
   keepCase: true,
   enums: String,
   defaults: true,

@@ -232,7 +232,8 @@ internal sealed partial class LanguageRun
     }
 
     private static readonly TimeSpan ClaimPollFirst = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan ClaimPollMax = TimeSpan.FromSeconds(1);
+    // Short: a backfill worker's article waits on this, and most claimed sentences land within a batch's round trip.
+    private static readonly TimeSpan ClaimPollMax = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Waits for the segments other requests are translating and streams them.</summary>
     /// <returns>The segments whose leader gave up, which this request must translate itself.</returns>

@@ -17,6 +17,9 @@ namespace Translator.Server.Grpc;
 [BindServiceMethod(typeof(AdminGrpcService), nameof(BindService))]
 internal sealed class AdminGrpcService(TenantManager tenants) : AdminService.AdminServiceBase
 {
+    /// <summary>The contract's descriptor, where JSON transcoding looks for it (on the type holding the binding method).</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => AdminService.Descriptor;
+
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, AdminService.AdminServiceBase? service) =>
         AdminService.BindService(new MalformedRequestBinder(binder), service);

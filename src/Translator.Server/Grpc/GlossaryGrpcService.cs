@@ -20,6 +20,12 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
     private const int MaxNameLength = 200;
     private const int MaxImportCharacters = 2_000_000;
 
+    /// <summary>
+    /// The contract's descriptor, where JSON transcoding looks for it: on the type that holds the binding
+    /// method (this one, not the generated class), to read the google.api.http routes.
+    /// </summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => GlossaryService.Descriptor;
+
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, GlossaryService.GlossaryServiceBase? service) =>
         GlossaryService.BindService(new MalformedRequestBinder(binder), service);

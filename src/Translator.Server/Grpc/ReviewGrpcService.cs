@@ -17,6 +17,12 @@ namespace Translator.Server.Grpc;
 [BindServiceMethod(typeof(ReviewGrpcService), nameof(BindService))]
 internal sealed class ReviewGrpcService(ICorrectionService corrections, TranslateRequestMapper mapper) : ReviewService.ReviewServiceBase
 {
+    /// <summary>
+    /// The contract's descriptor, where JSON transcoding looks for it: on the type that holds the binding
+    /// method (this one, not the generated class), to read the google.api.http routes.
+    /// </summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => ReviewService.Descriptor;
+
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, ReviewService.ReviewServiceBase? service) =>
         ReviewService.BindService(new MalformedRequestBinder(binder), service);

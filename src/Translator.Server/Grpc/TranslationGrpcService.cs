@@ -18,6 +18,12 @@ internal sealed class TranslationGrpcService(
     ArticleSegmenter segmenter,
     IOptions<TranslatorOptions> options) : TranslationService.TranslationServiceBase
 {
+    /// <summary>
+    /// The contract's descriptor, where JSON transcoding looks for it: on the type that holds the binding
+    /// method (this one, not the generated class), to read the google.api.http routes.
+    /// </summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => TranslationService.Descriptor;
+
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, TranslationService.TranslationServiceBase? service) =>
         TranslationService.BindService(new MalformedRequestBinder(binder), service);

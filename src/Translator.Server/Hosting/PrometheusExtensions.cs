@@ -31,9 +31,26 @@ internal static class PrometheusExtensions
             var scrape = app.MapPrometheusScrapingEndpoint().AllowAnonymous();
             if (app.Configuration.GetValue<int?>(PortKey) is { } port)
             {
-                scrape.RequireHost($"*:{port}");
+                scrape.RequireHost($"*:{port}").WithMetadata(ScrapeEndpoint.Instance);
+                // The port speaks HTTP/1.1, so the HTTP/JSON API would answer there too: the NetworkPolicy opens it
+                // to monitoring for metrics, not for translation. Runs after routing has chosen the endpoint.
+                app.Use((context, next) =>
+                {
+                    if (context.Connection.LocalPort == port && context.GetEndpoint()?.Metadata.GetMetadata<ScrapeEndpoint>() is null)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                        return Task.CompletedTask;
+                    }
+                    return next(context);
+                });
             }
         }
         return app;
+    }
+
+    /// <summary>Marks the scrape endpoint, the one thing the metrics port serves.</summary>
+    private sealed class ScrapeEndpoint
+    {
+        public static readonly ScrapeEndpoint Instance = new();
     }
 }

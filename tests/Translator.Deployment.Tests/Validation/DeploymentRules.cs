@@ -210,6 +210,15 @@ internal static class DeploymentRules
                 violations.Add($"{where}: {probe} is not a gRPC health probe on the grpc port");
             }
         }
+        // Each Kestrel endpoint (gRPC, HTTP/JSON, metrics) listens on a port the pod declares, or nothing reaches it.
+        var declared = Manifest.Items(container["ports"]).Select(p => (int?)p["containerPort"]).ToHashSet();
+        foreach (var (key, value) in environment.Where(e => e.Key.StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal) && e.Key.EndsWith("__Url", StringComparison.Ordinal)))
+        {
+            if (value.Literal is { Length: > 0 } url && !declared.Contains(new Uri(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Port))
+            {
+                violations.Add($"{where}: {key} listens on a port that is not a container port");
+            }
+        }
         CheckWritableTmp(spec, container, where, violations);
         // The drain and the calls in flight must fit in the time Kubernetes gives before SIGKILL.
         var drain = Duration(environment, "Shutdown__DrainDelay", TimeSpan.FromSeconds(5));

@@ -1,8 +1,6 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,17 +79,39 @@ public sealed class TranslatorServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Serves over real Kestrel (h2c) on a free loopback port instead of in memory, for clients that
-    /// run in another process. Returns the server's address.
+    /// Serves over real Kestrel instead of in memory, for clients that run in another process: the named
+    /// endpoints of appsettings.json, each on a free loopback port unless a test set its Url. Returns the
+    /// gRPC endpoint's address; <see cref="JsonAddress"/> is the HTTP/JSON one.
     /// </summary>
     public Uri StartKestrel()
     {
-        _settings["Urls"] = "http://127.0.0.1:0";
+        foreach (var endpoint in new[] { GrpcEndpoint, JsonEndpoint })
+        {
+            _settings.TryAdd($"Kestrel:Endpoints:{endpoint}:Url", "http://127.0.0.1:0");
+        }
         UseKestrel();
+        // Kestrel updates each endpoint's ListenOptions with the port it bound; the callbacks keep them by name.
+        var bound = new Dictionary<string, ListenOptions>(StringComparer.Ordinal);
+        _services.Add(s => s.PostConfigure<KestrelServerOptions>(kestrel =>
+        {
+            foreach (var endpoint in new[] { GrpcEndpoint, JsonEndpoint })
+            {
+                kestrel.ConfigurationLoader?.Endpoint(endpoint, e => bound[endpoint] = e.ListenOptions);
+            }
+        }));
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return new Uri(addresses.First());
+        JsonAddress = AddressOf(JsonEndpoint, bound[JsonEndpoint]);
+        return AddressOf(GrpcEndpoint, bound[GrpcEndpoint]);
     }
+
+    /// <summary>The HTTP/JSON endpoint's address, once <see cref="StartKestrel"/> has run.</summary>
+    public Uri? JsonAddress { get; private set; }
+
+    private const string GrpcEndpoint = "Grpc";
+    private const string JsonEndpoint = "Json";
+
+    private Uri AddressOf(string endpoint, ListenOptions listen) =>
+        new($"{(_settings[$"Kestrel:Endpoints:{endpoint}:Url"]!.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? "https" : "http")}://127.0.0.1:{listen.IPEndPoint!.Port}");
 
     /// <summary>A gRPC channel to the in-memory server.</summary>
     public GrpcChannel CreateChannel() =>
