@@ -50,6 +50,8 @@ internal sealed class BackfillHarness : IDisposable
 
     public CountingProvider Provider { get; }
 
+    public string RedisConnectionString => _redis.ConnectionString;
+
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("backfill-tests-").FullName;
 
     public string Output => Path.Combine(Directory, "out");

@@ -14,6 +14,13 @@ public sealed class BatchGate
 
     public void Release() => _released.TrySetResult();
 
+    /// <summary>A hook that holds every call until <see cref="Release"/>, such as a stand-in's <c>BeforeTranslate</c>.</summary>
+    public Func<CancellationToken, Task> HoldEvery() => async cancellationToken =>
+    {
+        _entered.TrySetResult();
+        await _released.Task.WaitAsync(cancellationToken);
+    };
+
     /// <summary>A <see cref="CountingProvider.BeforeBatch"/> that holds every batch, or only batch <paramref name="only"/>.</summary>
     public Func<int, CancellationToken, Task> Hold(int? only = null) => async (index, cancellationToken) =>
     {

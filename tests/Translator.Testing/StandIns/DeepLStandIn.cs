@@ -62,6 +62,9 @@ public sealed class DeepLStandIn : HttpStandIn
     /// <summary>Time a translate call takes per character of its texts, on top of <see cref="Latency"/>.</summary>
     public TimeSpan LatencyPerCharacter { get; set; }
 
+    /// <summary>Awaited before each accepted translation is answered: lets a test hold translations back (<see cref="BatchGate"/>).</summary>
+    public Func<CancellationToken, Task>? BeforeTranslate { get; set; }
+
     /// <summary>Translate requests answered 429 because they went past <see cref="LimitRate"/>'s rate.</summary>
     public long RateLimited => Interlocked.Read(ref _rateLimited);
 
@@ -202,6 +205,10 @@ public sealed class DeepLStandIn : HttpStandIn
         if (Latency + LatencyPerCharacter * characters is { Ticks: > 0 } latency)
         {
             await Task.Delay(latency, context.RequestAborted);
+        }
+        if (BeforeTranslate is { } before)
+        {
+            await before(context.RequestAborted);
         }
         var glossary = body.TryGetProperty("glossary_id", out var g) ? _glossaries[g.GetString()!] : null;
         var billed = body.TryGetProperty("show_billed_characters", out var show) && show.GetBoolean();
