@@ -9,6 +9,7 @@ using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
 using Translator.Core.Telemetry;
+using Translator.Core.Tenants;
 
 namespace Translator.Core;
 
@@ -48,6 +49,11 @@ public static class TranslatorCoreServiceCollectionExtensions
                 .ToArray(),
             sp.GetRequiredService<ILogger<ProviderChain>>(),
             sp.GetRequiredService<IProviderBudget>()));
+        // Nobody is a tenant until a host says who calls (the server's API keys); tenants and usage in memory until a shared store replaces them.
+        services.TryAddSingleton<ITenantContext, NoTenantContext>();
+        services.TryAddSingleton<ITenantStore, InMemoryTenantStore>();
+        services.TryAddSingleton<ITenantMeter, InMemoryTenantMeter>();
+        services.TryAddSingleton<TenantManager>();
         services.TryAddSingleton<ITranslationPipeline, TranslationPipeline>();
         services.TryAddSingleton<ITranslationEstimator, TranslationEstimator>();
         return services;

@@ -7,6 +7,7 @@ using Translator.Core.Caching;
 using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Providers;
+using Translator.Core.Tenants;
 
 namespace Translator.Redis;
 
@@ -19,7 +20,8 @@ public static class TranslatorRedisServiceCollectionExtensions
     /// When <c>ConnectionStrings:Redis</c> is set: one shared <see cref="IConnectionMultiplexer"/> (connecting
     /// in the background, never blocking start-up), the Redis segment cache in place of the in-memory one, and
     /// the Redis glossary and correction stores so every replica sees the same glossaries and corrections, and the
-    /// provider budget (<c>ProviderBudget</c>) shared by every replica and backfill worker.
+    /// provider budget (<c>ProviderBudget</c>) shared by every replica and backfill worker, and the tenants, key hashes
+    /// and usage every replica must agree on.
     /// </summary>
     /// <returns>Whether Redis was configured (and so whether a <see cref="RedisHealthCheck"/> makes sense).</returns>
     public static bool AddTranslatorRedis(this IServiceCollection services, IConfiguration configuration)
@@ -71,6 +73,10 @@ public static class TranslatorRedisServiceCollectionExtensions
             .BindConfiguration(ProviderBudgetOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.RemoveAll<ITenantStore>();
+        services.AddSingleton<ITenantStore, RedisTenantStore>();
+        services.RemoveAll<ITenantMeter>();
+        services.AddSingleton<ITenantMeter, RedisTenantMeter>();
         services.RemoveAll<IProviderBudget>();
         services.AddSingleton<IProviderBudget, RedisProviderBudget>();
         return true;

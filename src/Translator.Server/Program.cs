@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTranslatorTelemetry();
 builder.AddTranslatorPrometheus();
 builder.AddTranslatorServices();
+builder.AddTranslatorAccess();
 builder.AddTranslatorHttpApi();
 builder.AddTranslatorCaching();
 builder.AddTranslatorGracefulShutdown();
@@ -14,6 +15,7 @@ builder.AddTranslatorConnectionRecycling();
 
 var app = builder.Build();
 
+app.UseTranslatorAccess();
 app.MapTranslatorEndpoints();
 app.MapTranslatorHttpApi();
 app.MapTranslatorPrometheus();

@@ -31,8 +31,14 @@ public static class SegmentCacheKey
         Create(LanguagePrefix(provider, sourceLanguage, targetLanguage, formality), glossaryFingerprint, TextHash(segmentText));
 
     /// <summary>The part of every key of one provider, language pair and options: computed once per target language.</summary>
-    public static string LanguagePrefix(ITranslationProvider provider, string sourceLanguage, string targetLanguage, Formality formality) =>
-        string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage, OptionsFingerprint(formality), "");
+    /// <param name="cacheNamespace">
+    /// A tenant that does not share the cache (<c>share_cache = false</c>): its keys get a part of their own after the
+    /// prefix, so it neither reads what others translated nor leaves what it translated for others. Null: the shared cache.
+    /// </param>
+    public static string LanguagePrefix(ITranslationProvider provider, string sourceLanguage, string targetLanguage, Formality formality, string? cacheNamespace = null) =>
+        cacheNamespace is null
+            ? string.Join(':', Prefix, provider.Name, provider.Version, sourceLanguage, targetLanguage, OptionsFingerprint(formality), "")
+            : string.Join(':', Prefix, "tenant." + cacheNamespace, provider.Name, provider.Version, sourceLanguage, targetLanguage, OptionsFingerprint(formality), "");
 
     /// <param name="languagePrefix">From <see cref="LanguagePrefix"/>.</param>
     /// <param name="textHash">From <see cref="TextHash"/>.</param>

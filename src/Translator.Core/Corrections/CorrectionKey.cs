@@ -11,8 +11,8 @@ namespace Translator.Core.Corrections;
 /// The key of one correction: <c>tr:correction:v1:{source}:{target}:{options}:{terms}:{sha256(normalised text)}</c>.
 /// Like <see cref="SegmentCacheKey"/> without the provider (a correction is right whoever translated the sentence)
 /// and with the glossary part naming which terms matched rather than their renderings: editing a rendering keeps
-/// the correction, which is then reported as a violation until an editor updates it. A tenant becomes one more
-/// part after the prefix when tenants exist.
+/// the correction, which is then reported as a violation until an editor updates it. A tenant's corrections get one
+/// more part after the prefix (<c>tenant.{id}</c>): one newsroom's editors never change another's copy.
 /// </summary>
 public static class CorrectionKey
 {
@@ -20,8 +20,11 @@ public static class CorrectionKey
     public const string Prefix = "tr:correction:v1";
 
     /// <summary>The part of every key of one language pair and options.</summary>
-    public static string LanguagePrefix(string sourceLanguage, string targetLanguage, Formality formality) =>
-        string.Join(':', Prefix, sourceLanguage, targetLanguage, SegmentCacheKey.OptionsFingerprint(formality), "");
+    /// <param name="tenantId">The tenant whose editors' corrections these are; null without a tenant.</param>
+    public static string LanguagePrefix(string sourceLanguage, string targetLanguage, Formality formality, string? tenantId = null) =>
+        tenantId is null
+            ? string.Join(':', Prefix, sourceLanguage, targetLanguage, SegmentCacheKey.OptionsFingerprint(formality), "")
+            : string.Join(':', Prefix, "tenant." + tenantId, sourceLanguage, targetLanguage, SegmentCacheKey.OptionsFingerprint(formality), "");
 
     /// <param name="termsFingerprint">From <see cref="Terms"/>.</param>
     /// <param name="textHash">From <see cref="SegmentCacheKey.TextHash"/>.</param>
@@ -67,9 +70,9 @@ public static class CorrectionKey
     }
 
     /// <summary>The key of every distinct segment of an article in one target language.</summary>
-    internal static string[] ForArticle(PreparedArticle article, TranslationJob job, string targetLanguage)
+    internal static string[] ForArticle(PreparedArticle article, TranslationJob job, string targetLanguage, string? tenantId)
     {
-        var prefix = LanguagePrefix(job.SourceLanguage, targetLanguage, job.Formality);
+        var prefix = LanguagePrefix(job.SourceLanguage, targetLanguage, job.Formality, tenantId);
         var keys = new string[article.Texts.Count];
         for (var i = 0; i < keys.Length; i++)
         {

@@ -4,6 +4,7 @@ using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
 using Translator.Core.Segmentation;
+using Translator.Core.Tenants;
 
 namespace Translator.Core.Corrections;
 
@@ -50,7 +51,8 @@ public sealed record CorrectionReport(int Accepted, IReadOnlyList<CorrectionViol
 public sealed record CorrectionViolation(int Index, string Term, string ExpectedRendering);
 
 internal sealed class CorrectionService(
-    GlossaryCatalog glossaries, ICorrectionStore store, ITranslationPipeline pipeline, ISentenceSegmenter segmenter, TimeProvider time) : ICorrectionService
+    GlossaryCatalog glossaries, ICorrectionStore store, ITranslationPipeline pipeline, ISentenceSegmenter segmenter, TimeProvider time,
+    ITenantContext tenants) : ICorrectionService
 {
     public async Task<string> ExportXliffAsync(TranslationJob job, CancellationToken cancellationToken)
     {
@@ -78,7 +80,7 @@ internal sealed class CorrectionService(
     {
         // Corrections are keyed by the glossary a translation would use: a named one layers over the default.
         var matcher = await glossaries.ResolveAsync(batch.GlossaryId, useDefault: true, cancellationToken).ConfigureAwait(false);
-        var prefix = CorrectionKey.LanguagePrefix(batch.SourceLanguage, batch.TargetLanguage, batch.Formality);
+        var prefix = CorrectionKey.LanguagePrefix(batch.SourceLanguage, batch.TargetLanguage, batch.Formality, tenants.Current?.Id);
         var now = time.GetUtcNow();
         var corrections = new KeyValuePair<string, Correction>[batch.Corrections.Count];
         var violations = new List<CorrectionViolation>();

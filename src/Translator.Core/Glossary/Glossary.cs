@@ -11,6 +11,12 @@ public sealed record Glossary(string Id, string Name, string SourceLanguage, lon
 {
     /// <summary>The glossary a request without <c>glossary_id</c> uses; seeded from the embedded starter file.</summary>
     public const string DefaultId = "default";
+
+    /// <summary>
+    /// The tenant that created it, which alone sees and edits it; null for a glossary made without a tenant (no
+    /// authentication, the admin key), which tenants do not see, except the default one, which all read.
+    /// </summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>One term: its canonical spelling, the spellings seen in copy, and one rendering per target language.</summary>

@@ -1,9 +1,16 @@
+using Translator.Core.Tenants;
 using Translator.Core.Text;
 
 namespace Translator.Core.Glossary;
 
 /// <summary>No glossary with the requested id.</summary>
 public sealed class GlossaryNotFoundException(string id) : Exception($"No glossary \"{id}\".")
+{
+    public string Id { get; } = id;
+}
+
+/// <summary>The caller may read the glossary but not change it (a tenant and the shared default glossary).</summary>
+public sealed class GlossaryAccessDeniedException(string id) : Exception($"Glossary \"{id}\" is shared; only the operator (the admin key) changes it.")
 {
     public string Id { get; } = id;
 }
@@ -29,8 +36,10 @@ public sealed class GlossaryStoreUnavailableException(string store, Exception? i
 /// compare-and-swap so concurrent edits on different replicas never overwrite each other silently.
 /// Versions start at the creation time in Unix milliseconds, so a glossary deleted and created again never reuses a
 /// version that caches (compiled matchers, providers' native glossaries) may still hold.
+/// A tenant (<see cref="ITenantContext"/>) sees only the glossaries it created and the default one, which it cannot
+/// change; to it every other glossary does not exist. Ids are one namespace across tenants.
 /// </summary>
-public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
+public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time, ITenantContext tenants)
 {
     private const int MaxAttempts = 5;
 
@@ -47,7 +56,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
         var glossary = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (glossary is not null || id != Glossary.DefaultId)
         {
-            return glossary;
+            return glossary is not null && IsVisible(glossary) ? glossary : null;
         }
         await EnsureDefaultAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -55,7 +64,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 
     public async Task<IReadOnlyList<Glossary>> ListAsync(CancellationToken cancellationToken)
     {
-        var all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var all = (await store.ListAsync(cancellationToken).ConfigureAwait(false)).Where(IsVisible).ToArray();
         if (all.Any(g => g.Id == Glossary.DefaultId) || await FindAsync(Glossary.DefaultId, cancellationToken).ConfigureAwait(false) is not { } starter)
         {
             return all;
@@ -65,7 +74,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 
     public async Task<Glossary> CreateAsync(string id, string name, string sourceLanguage, IReadOnlyList<GlossaryEntry> entries, CancellationToken cancellationToken)
     {
-        var glossary = new Glossary(id, name, sourceLanguage, NewVersion(), entries);
+        var glossary = new Glossary(id, name, sourceLanguage, NewVersion(), entries) { Owner = tenants.Current?.Id };
         GlossaryValidator.Validate(glossary);
         return await store.TrySaveAsync(glossary, 0, cancellationToken).ConfigureAwait(false)
             ? glossary
@@ -104,6 +113,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
+        CheckEditable(await GetAsync(id, cancellationToken).ConfigureAwait(false));
         if (!await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
         {
             throw new GlossaryNotFoundException(id);
@@ -127,6 +137,7 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            CheckEditable(current);
             if (expectedVersion != 0 && current.Version != expectedVersion)
             {
                 throw new GlossaryStateException($"Glossary \"{id}\" is at version {current.Version}, not {expectedVersion}.");
@@ -139,6 +150,17 @@ public sealed class GlossaryManager(IGlossaryStore store, TimeProvider time)
             }
         }
         throw new GlossaryStateException($"Glossary \"{id}\" kept changing concurrently; retry.");
+    }
+
+    private bool IsVisible(Glossary glossary) =>
+        tenants.Current is not { } tenant || glossary.Owner == tenant.Id || glossary.Id == Glossary.DefaultId;
+
+    private void CheckEditable(Glossary glossary)
+    {
+        if (tenants.Current is { } tenant && glossary.Owner != tenant.Id)
+        {
+            throw new GlossaryAccessDeniedException(glossary.Id);
+        }
     }
 
     private long NewVersion() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -20,13 +20,14 @@ internal sealed class CorrectionLookup
         _perLanguage = perLanguage;
     }
 
-    public static CorrectionLookup Start(ICorrectionStore store, PreparedArticle article, TranslationJob job, CancellationToken cancellationToken)
+    /// <param name="tenantId">The tenant whose editors' corrections apply; null without a tenant.</param>
+    public static CorrectionLookup Start(ICorrectionStore store, PreparedArticle article, TranslationJob job, string? tenantId, CancellationToken cancellationToken)
     {
         var perLanguage = article.Texts.Count;
         var keys = new string[perLanguage * job.TargetLanguages.Count];
         for (var t = 0; t < job.TargetLanguages.Count; t++)
         {
-            CorrectionKey.ForArticle(article, job, job.TargetLanguages[t]).CopyTo(keys, t * perLanguage);
+            CorrectionKey.ForArticle(article, job, job.TargetLanguages[t], tenantId).CopyTo(keys, t * perLanguage);
         }
         return new CorrectionLookup(store.GetManyAsync(keys, cancellationToken).AsTask(), job.TargetLanguages, perLanguage);
     }

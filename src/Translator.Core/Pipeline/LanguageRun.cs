@@ -8,13 +8,14 @@ using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Core.Providers;
 using Translator.Core.Telemetry;
+using Translator.Core.Tenants;
 
 namespace Translator.Core.Pipeline;
 
 /// <summary>
 /// One target language of one request, start to finish, reading top to bottom:
-/// cache lookup → join the single flights → batch the misses to the provider → restore the renderings → store →
-/// stream each segment → assemble. It owns the language's state (keys, results, flights, the batch gate); any
+/// cache lookup → join the single flights → reserve the misses on the tenant's account → batch the misses to the
+/// provider → restore the renderings → store → stream each segment → assemble. It owns the language's state (keys, results, flights, the batch gate); any
 /// failure cancels the whole request at once, so sibling batches and languages stop spending.
 /// </summary>
 internal sealed partial class LanguageRun
@@ -28,6 +29,7 @@ internal sealed partial class LanguageRun
     private readonly CorrectionLookup _corrections;
     private readonly ChannelWriter<PipelineEvent>? _events;
     private readonly CancellationTokenSource _stop;
+    private readonly TenantCharge? _charge;
     private readonly CancellationToken _cancellationToken;
     private readonly string _keyPrefix;
     private readonly string[] _keys;
@@ -36,6 +38,7 @@ internal sealed partial class LanguageRun
 
     /// <param name="events">Where each segment is streamed as it is ready; null when only the assembled article is wanted.</param>
     /// <param name="stop">The request's cancellation, which a failure here triggers for every language.</param>
+    /// <param name="charge">The tenant's account the provider characters go on; null when the call is nobody's.</param>
     public LanguageRun(
         PipelineServices services,
         TranslationJob job,
@@ -43,7 +46,8 @@ internal sealed partial class LanguageRun
         string target,
         CorrectionLookup corrections,
         ChannelWriter<PipelineEvent>? events,
-        CancellationTokenSource stop)
+        CancellationTokenSource stop,
+        TenantCharge? charge)
     {
         _services = services;
         _job = job;
@@ -53,9 +57,10 @@ internal sealed partial class LanguageRun
         _events = events;
         _stop = stop;
         _cancellationToken = stop.Token;
+        _charge = charge;
         _provider = services.Providers.RequirePreferredFor(job.SourceLanguage, target);
         _glossary = new TargetGlossary(article, target, services.Glossaries.ForProvider(article.Glossary, target), services.Metrics);
-        _keyPrefix = SegmentCacheKey.LanguagePrefix(_provider, job.SourceLanguage, target, job.Formality);
+        _keyPrefix = SegmentCacheKey.LanguagePrefix(_provider, job.SourceLanguage, target, job.Formality, charge?.CacheNamespace);
         _keys = SegmentCacheKey.ForArticle(_keyPrefix, _glossary, article.Hashes);
         _results = new TranslatedSegment?[article.Texts.Count];
     }
@@ -67,10 +72,16 @@ internal sealed partial class LanguageRun
         activity?.SetTag(TranslatorTelemetry.SourceLanguageTag, _job.SourceLanguage);
         activity?.SetTag(TranslatorTelemetry.TargetLanguageTag, _target);
         activity?.SetTag(TranslatorTelemetry.ProviderTag, _provider.Name);
+        activity?.SetTag(TranslatorTelemetry.TenantTag, _charge?.TenantId);
         try
         {
             var misses = await LookUpAsync().ConfigureAwait(false);
             using var flights = _services.SingleFlight.Join(_keys, misses);
+            if (_charge is not null)
+            {
+                // Every miss, followed ones included: a leader that gives up leaves its segments to this request.
+                await _charge.ReserveAsync(misses.Sum(i => (long)_glossary.Masked(i).Length), _cancellationToken).ConfigureAwait(false);
+            }
             var followed = FollowAsync(flights);
             await TranslateClaimedAsync(flights).ConfigureAwait(false);
             await TranslateAsync(await followed.ConfigureAwait(false), flights).ConfigureAwait(false);
@@ -85,6 +96,21 @@ internal sealed partial class LanguageRun
             await _stop.CancelAsync().ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            _charge?.Record(Interlocked.Read(ref _providerCharacters), FreeCharacters());
+        }
+    }
+
+    /// <summary>The source characters of the distinct segments served without this request's provider calls.</summary>
+    private long FreeCharacters()
+    {
+        long free = 0;
+        for (var i = 0; i < _results.Length; i++)
+        {
+            free += _results[i] is { Origin: not SegmentOrigin.Provider } ? _article.Texts[i].Length : 0;
+        }
+        return free;
     }
 
     /// <summary>Every distinct segment in one round trip; hits are verified and streamed at once.</summary>
@@ -286,7 +312,8 @@ internal sealed partial class LanguageRun
             // never served as the preferred provider's.
             var key = by == _provider
                 ? _keys[i]
-                : SegmentCacheKey.Create(SegmentCacheKey.LanguagePrefix(by, _job.SourceLanguage, _target, _job.Formality), _glossary.Fingerprint(i), _article.Hashes[i]);
+                : SegmentCacheKey.Create(SegmentCacheKey.LanguagePrefix(by, _job.SourceLanguage, _target, _job.Formality, _charge?.CacheNamespace),
+                    _glossary.Fingerprint(i), _article.Hashes[i]);
             entries[j] = new(key, new CachedTranslation(text, by.Name, now));
         }
         // Paid-for translations are kept even if the caller has gone.

@@ -23,6 +23,7 @@ internal sealed class TranslatorMetrics
     private readonly Histogram<double> _cacheLookupDuration;
     private readonly Counter<long> _coalesced;
     private readonly Counter<long> _glossaryTerms;
+    private readonly Counter<long> _tenantCharacters;
 
     public TranslatorMetrics(IMeterFactory meters)
     {
@@ -37,6 +38,7 @@ internal sealed class TranslatorMetrics
         _cacheLookupDuration = meter.CreateHistogram<double>("translator.cache.lookup.duration", "s", "Duration of cache lookups");
         _coalesced = meter.CreateCounter<long>("translator.cache.coalesced", "{segment}", "Missed segments served by a concurrent request's provider call");
         _glossaryTerms = meter.CreateCounter<long>("translator.glossary.terms", "{term}", "Glossary terms applied, repaired or violated");
+        _tenantCharacters = meter.CreateCounter<long>("translator.tenant.characters", "{character}", "Characters translated for a tenant, billed (sent to the provider) or cached");
     }
 
     /// <summary>Segments served (counting repeats), tagged with whether they came from the cache.</summary>
@@ -121,5 +123,16 @@ internal sealed class TranslatorMetrics
 
         void Add(long count, string outcome) =>
             _glossaryTerms.Add(count, new TagList { { TranslatorTelemetry.TargetLanguageTag, targetLanguage }, { TranslatorTelemetry.GlossaryOutcomeTag, outcome } });
+    }
+
+    /// <summary>A tenant's request: characters sent to the provider on its behalf and characters served free.</summary>
+    public void TenantCharged(string tenantId, long billed, long cached)
+    {
+        if (!_tenantCharacters.Enabled)
+        {
+            return;
+        }
+        _tenantCharacters.Add(billed, new TagList { { TranslatorTelemetry.TenantTag, tenantId }, { TranslatorTelemetry.ChargeTag, "billed" } });
+        _tenantCharacters.Add(cached, new TagList { { TranslatorTelemetry.TenantTag, tenantId }, { TranslatorTelemetry.ChargeTag, "cached" } });
     }
 }

@@ -19,6 +19,9 @@ public static class TranslatorTelemetry
     public const string TargetLanguageTag = "translator.target_language";
     public const string SourceLanguageTag = "translator.source_language";
     public const string GlossaryOutcomeTag = "translator.glossary.outcome";
+    /// <summary>The tenant a call was made for (its id, never its key).</summary>
+    public const string TenantTag = "translator.tenant";
+    public const string ChargeTag = "translator.charge";
 
     /// <summary>Marks a failed span as an error with the failure's type (never its message, which may be about customer text).</summary>
     public static void RecordFailure(this Activity? activity, Exception exception)

@@ -1,8 +1,10 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Translator.Core.Glossary;
 using Translator.Core.Languages;
 using Translator.Protos.V1;
 using CoreGlossary = Translator.Core.Glossary.Glossary;
+using Translator.Server.Access;
 
 namespace Translator.Server.Grpc;
 
@@ -11,6 +13,7 @@ namespace Translator.Server.Grpc;
 /// map the result. Content rules (conflicts, sizes, languages, file formats) are the core's; domain failures,
 /// these included, become statuses in <see cref="TranslationErrorInterceptor"/> only.
 /// </summary>
+[Authorize(AccessPolicies.Caller)]
 [BindServiceMethod(typeof(GlossaryGrpcService), nameof(BindService))]
 internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : GlossaryService.GlossaryServiceBase
 {

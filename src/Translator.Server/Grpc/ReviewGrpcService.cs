@@ -1,7 +1,9 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Translator.Core.Corrections;
 using Translator.Core.Corrections.Xliff;
 using Translator.Protos.V1;
+using Translator.Server.Access;
 using CoreViolation = Translator.Core.Corrections.CorrectionViolation;
 using ProtoViolation = Translator.Protos.V1.CorrectionViolation;
 
@@ -11,6 +13,7 @@ namespace Translator.Server.Grpc;
 /// The gRPC adapter for editors: validate and map the request, call the core, map the result. Store, glossary and
 /// provider failures become statuses in <see cref="TranslationErrorInterceptor"/>.
 /// </summary>
+[Authorize(AccessPolicies.Caller)]
 [BindServiceMethod(typeof(ReviewGrpcService), nameof(BindService))]
 internal sealed class ReviewGrpcService(ICorrectionService corrections, TranslateRequestMapper mapper) : ReviewService.ReviewServiceBase
 {

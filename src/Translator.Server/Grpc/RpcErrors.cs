@@ -86,21 +86,9 @@ internal static class RpcErrors
     public static RpcException Cancelled() =>
         new(new global::Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
 
-    public static RpcException GlossaryNotFound(string id) =>
-        new Google.Rpc.Status
-        {
-            Code = (int)Code.NotFound,
-            Message = $"No glossary \"{id}\".",
-            Details = { Any.Pack(new ResourceInfo { ResourceType = GlossaryResource, ResourceName = id }) },
-        }.ToRpcException();
+    public static RpcException GlossaryNotFound(string id) => NotFound(GlossaryResource, id, $"No glossary \"{id}\".");
 
-    public static RpcException GlossaryAlreadyExists(string id) =>
-        new Google.Rpc.Status
-        {
-            Code = (int)Code.AlreadyExists,
-            Message = $"A glossary \"{id}\" already exists.",
-            Details = { Any.Pack(new ResourceInfo { ResourceType = GlossaryResource, ResourceName = id }) },
-        }.ToRpcException();
+    public static RpcException GlossaryAlreadyExists(string id) => AlreadyExists(GlossaryResource, id, $"A glossary \"{id}\" already exists.");
 
     /// <param name="description">Written for clients: names the glossary, version or term, nothing else.</param>
     public static RpcException GlossaryPrecondition(string description) =>
@@ -112,6 +100,64 @@ internal static class RpcErrors
         }.ToRpcException();
 
     private const string GlossaryResource = "translator.v1.Glossary";
+
+    /// <summary>Refused before any provider call; the quota is the tenant's, so other tenants are unaffected.</summary>
+    public static RpcException TenantQuotaExceeded(string tenantId, long quota) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = $"This request would exceed the monthly quota of {quota} provider characters; it was not translated.",
+            Details =
+            {
+                Any.Pack(new QuotaFailure
+                {
+                    Violations = { new QuotaFailure.Types.Violation { Subject = $"tenant:{tenantId}", Description = $"Monthly character quota ({quota} characters, calendar month UTC)." } },
+                }),
+                Any.Pack(new ErrorInfo { Reason = "TENANT_QUOTA_EXCEEDED", Domain = Domain, Metadata = { ["tenant"] = tenantId } }),
+            },
+        }.ToRpcException();
+
+    public static RpcException TenantRateLimited(string tenantId, int requestsPerMinute, TimeSpan retryAfter) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.ResourceExhausted,
+            Message = $"More than {requestsPerMinute} requests this minute; retry later.",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = "TENANT_RATE_LIMITED", Domain = Domain, Metadata = { ["tenant"] = tenantId } }),
+                Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }),
+            },
+        }.ToRpcException();
+
+    public static RpcException TenantStoreUnavailable(TimeSpan retryAfter) =>
+        StoreUnavailable("tenant", "TENANT_STORE_UNAVAILABLE", retryAfter);
+
+    public static RpcException NotFound(string resourceType, string name, string message) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.NotFound,
+            Message = message,
+            Details = { Any.Pack(new ResourceInfo { ResourceType = resourceType, ResourceName = name }) },
+        }.ToRpcException();
+
+    public static RpcException AlreadyExists(string resourceType, string name, string message) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.AlreadyExists,
+            Message = message,
+            Details = { Any.Pack(new ResourceInfo { ResourceType = resourceType, ResourceName = name }) },
+        }.ToRpcException();
+
+    public static RpcException GlossaryReadOnly(string id) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)Code.PermissionDenied,
+            Message = $"Glossary \"{id}\" is shared: only the admin key changes it.",
+            Details = { Any.Pack(new ResourceInfo { ResourceType = GlossaryResource, ResourceName = id }) },
+        }.ToRpcException();
+
+    public const string TenantResource = "translator.v1.Tenant";
+    public const string ApiKeyResource = "translator.v1.ApiKey";
 
     public static RpcException CallTooLong(TimeSpan limit) =>
         new Google.Rpc.Status

@@ -4,6 +4,7 @@ using Translator.Core.Corrections;
 using Translator.Core.Glossary;
 using Translator.Core.Pipeline;
 using Translator.Core.Providers;
+using Translator.Core.Tenants;
 
 namespace Translator.Server.Grpc;
 
@@ -84,6 +85,21 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
                 return RpcErrors.GlossaryNotFound(missing.Id);
             case GlossaryAlreadyExistsException exists:
                 return RpcErrors.GlossaryAlreadyExists(exists.Id);
+            case GlossaryAccessDeniedException denied:
+                return RpcErrors.GlossaryReadOnly(denied.Id);
+            case TenantQuotaExceededException quota:
+                return RpcErrors.TenantQuotaExceeded(quota.TenantId, quota.Quota);
+            case TenantRateLimitedException limited:
+                return RpcErrors.TenantRateLimited(limited.TenantId, limited.RequestsPerMinute, limited.RetryAfter);
+            case TenantNotFoundException missing:
+                return RpcErrors.NotFound(RpcErrors.TenantResource, missing.TenantId, $"No tenant \"{missing.TenantId}\".");
+            case TenantAlreadyExistsException exists:
+                return RpcErrors.AlreadyExists(RpcErrors.TenantResource, exists.TenantId, $"A tenant \"{exists.TenantId}\" already exists.");
+            case ApiKeyNotFoundException missing:
+                return RpcErrors.NotFound(RpcErrors.ApiKeyResource, missing.KeyId, $"No API key \"{missing.KeyId}\".");
+            case TenantStoreUnavailableException unavailable:
+                LogStoreUnavailable(logger, unavailable, context.Method);
+                return RpcErrors.TenantStoreUnavailable(DefaultRetryDelay);
             case GlossaryStateException state:
                 return RpcErrors.GlossaryPrecondition(state.Message);
             case GlossaryStoreUnavailableException unavailable:
@@ -120,7 +136,7 @@ internal sealed partial class TranslationErrorInterceptor(ILogger<TranslationErr
     private static partial void LogProviderFailure(ILogger logger, Exception exception, string method, string provider, ProviderFailure failure);
 
     [LoggerMessage(EventId = 2003, EventName = "GlossaryStoreUnavailable", Level = LogLevel.Warning,
-        Message = "{Method} failed: a shared store (glossaries or corrections) is unavailable")]
+        Message = "{Method} failed: a shared store (glossaries, corrections or tenants) is unavailable")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(EventId = 2002, EventName = "UnexpectedFailure", Level = LogLevel.Error,

@@ -1,13 +1,16 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Translator.Core;
 using Translator.Core.Pipeline;
 using Translator.Core.Segmentation;
 using Translator.Protos.V1;
+using Translator.Server.Access;
 
 namespace Translator.Server.Grpc;
 
 /// <summary>The gRPC adapter: validate and map the request, call the pipeline, map the result.</summary>
+[Authorize(AccessPolicies.Caller)]
 [BindServiceMethod(typeof(TranslationGrpcService), nameof(BindService))]
 internal sealed class TranslationGrpcService(
     TranslateRequestMapper mapper,

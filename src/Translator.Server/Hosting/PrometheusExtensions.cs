@@ -27,7 +27,8 @@ internal static class PrometheusExtensions
     {
         if (app.Configuration.GetValue<bool>(EnabledKey))
         {
-            var scrape = app.MapPrometheusScrapingEndpoint();
+            // Prometheus carries no key; the port (a NetworkPolicy) is what guards it.
+            var scrape = app.MapPrometheusScrapingEndpoint().AllowAnonymous();
             if (app.Configuration.GetValue<int?>(PortKey) is { } port)
             {
                 scrape.RequireHost($"*:{port}").WithMetadata(ScrapeEndpoint.Instance);

@@ -38,8 +38,10 @@ internal static class TranslatorHostingExtensions
         app.MapGrpcService<TranslationGrpcService>();
         app.MapGrpcService<GlossaryGrpcService>();
         app.MapGrpcService<ReviewGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<AdminGrpcService>();
+        // Probes and tooling carry no key.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

@@ -14,7 +14,8 @@ internal sealed class PipelineHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public PipelineHarness(IReadOnlyList<ITranslationProvider> providers, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registers replacements before the core's defaults (which are only tried).</param>
+    public PipelineHarness(IReadOnlyList<ITranslationProvider> providers, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,6 +33,7 @@ internal sealed class PipelineHarness : IDisposable
             services.AddKeyedSingleton(provider.Name, provider);
             services.AddSingleton(new TranslatorCoreServiceCollectionExtensions.ProviderRegistration(provider.Name));
         }
+        configure?.Invoke(services);
         services.AddTranslatorCore();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -46,6 +48,8 @@ internal sealed class PipelineHarness : IDisposable
     public ITranslationCache Cache => _services.GetRequiredService<ITranslationCache>();
 
     public GlossaryManager Glossaries => _services.GetRequiredService<GlossaryManager>();
+
+    public IServiceProvider Services => _services;
 
     /// <summary>This harness's meters, for a <see cref="MetricRecorder"/> that sees only its measurements.</summary>
     public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();

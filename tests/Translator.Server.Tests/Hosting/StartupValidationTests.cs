@@ -29,6 +29,32 @@ public sealed class StartupValidationTests
         Assert.True(Flatten(error).Any(e => e.Message.Contains("MaxTargetLanguages", StringComparison.Ordinal)), error.ToString());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("password")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void Start_ApiKeyModeWithoutAStrongAdminKey_FailsNamingTheSettingNotTheValue(string? adminKey)
+    {
+        using var factory = new TranslatorServerFactory().With("Auth:Mode", "ApiKey").With("Auth:AdminKey", adminKey);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        var validation = Assert.Single(Flatten(error).OfType<OptionsValidationException>().DistinctBy(e => e.Message));
+        Assert.Contains("Auth:AdminKey", validation.Message, StringComparison.Ordinal);
+        if (adminKey is not null)
+        {
+            Assert.DoesNotContain(adminKey, validation.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Start_ApiKeyModeWithARandomAdminKey_Starts()
+    {
+        using var factory = new TranslatorServerFactory().With("Auth:Mode", "ApiKey").With("Auth:AdminKey", "q8Xv2LmN4pR7sT1uW9yZ3aB6cD0eF5gH");
+
+        Assert.NotNull(factory.Server);
+    }
+
     private static IEnumerable<Exception> Flatten(Exception exception) =>
         exception is AggregateException aggregate
             ? aggregate.InnerExceptions.SelectMany(Flatten).Prepend(exception)
