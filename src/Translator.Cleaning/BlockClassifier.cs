@@ -22,6 +22,9 @@ internal static partial class BlockClassifier
     /// <summary>Good text a run below the headline needs to be the story rather than a standfirst alone.</summary>
     private const int AnchoredRunMinWeight = 400;
 
+    /// <summary>Good blocks above a byline or date line that are a standfirst (and a line beside it), not body.</summary>
+    private const int MaxStandfirstBlocks = 2;
+
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 5;
 
@@ -58,6 +61,7 @@ internal static partial class BlockClassifier
         }
         Smooth(kinds, reasons, features, cancellationToken);
         var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
+        first = AfterStandfirst(kinds, features, first, last);
         if (first < 0 && n <= MaxFragmentBlocks)
         {
             // A fragment (one short paragraph, or a title and a line) has no page around it to tell it from:
@@ -273,6 +277,10 @@ internal static partial class BlockClassifier
 
         // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it. Blocks
         // after i are still as the first pass left them, so their context can be found before this pass starts.
+        // Looking back, a line that was short to begin with decides nothing either: the story's short sentences
+        // stay with it across an inline headline or a caption's remnants, as in jusText, where near-good blocks
+        // look past short ones. Looking ahead they do count, so the lines above a story's first paragraph (a
+        // caption, a standfirst-sized teaser) do not join it.
         var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j));
         var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
         var prevContext = Kind.Bad;
@@ -282,7 +290,7 @@ internal static partial class BlockClassifier
             {
                 kinds[i] = prevContext == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
             }
-            if (IsContext(kinds, reasons, i))
+            if (IsContext(kinds, reasons, i) && initial[i] != Kind.Short)
             {
                 prevContext = kinds[i];
             }
@@ -366,6 +374,38 @@ internal static partial class BlockClassifier
             chosen = runs.First(r => r.Weight * 2 >= largest);
         }
         return (chosen.First, chosen.Last);
+    }
+
+    /// <summary>
+    /// A story's header is headline, standfirst, then byline and date; the body starts after them. Good text
+    /// before a byline or date line at the top of the run is the standfirst (or a caption above it), not body.
+    /// </summary>
+    private static int AfterStandfirst(Kind[] kinds, BlockFeatures[] features, int first, int last)
+    {
+        if (first < 0)
+        {
+            return first;
+        }
+        var good = 0;
+        for (var j = first; j <= last && good <= MaxStandfirstBlocks; j++)
+        {
+            if (kinds[j] == Kind.Good)
+            {
+                good++;
+            }
+            else if (features[j].Byline || features[j].DateOnly)
+            {
+                for (var k = j + 1; k <= last; k++)
+                {
+                    if (kinds[k] == Kind.Good)
+                    {
+                        return k;
+                    }
+                }
+                return first;
+            }
+        }
+        return first;
     }
 
     /// <summary>

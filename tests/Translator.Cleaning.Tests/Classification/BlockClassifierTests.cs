@@ -27,7 +27,7 @@ public class BlockClassifierTests
         var result = Classify("Council passes budget after long debate", P1, "By Anna Berg", P1, P2, P3);
 
         Assert.Equal([P1, P2, P3], result.Paragraphs);
-        Assert.Contains(result.Dropped, d => d.Reason == DropReason.Duplicate && d.Text == P1);
+        Assert.Single(result.Dropped, d => d.Text == P1);
         Assert.Equal("By Anna Berg", result.Byline);
     }
 
@@ -63,6 +63,26 @@ public class BlockClassifierTests
         var result = Classify(P1, quote, P2, P3);
 
         Assert.Equal([P1, quote, P2, P3], result.Paragraphs);
+    }
+
+    [Fact]
+    public void Classify_StandfirstAboveTheByline_IsNotBody()
+    {
+        const string standfirst = "Councillors from every party agreed that the roads will have to wait for another year.";
+        var result = Classify("Council passes budget after long debate", standfirst, "By Anna Berg", "12 March 2025", P1, P2, P3);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Contains(result.Dropped, d => d.Text == standfirst && d.Reason == DropReason.OutsideArticle);
+        Assert.Equal("By Anna Berg", result.Byline);
+    }
+
+    [Fact]
+    public void Classify_ShortSentenceAfterAnInlineHeadline_StaysWithTheStory()
+    {
+        const string sentence = "At first, there was no sign of her.";
+        var result = Classify(P1, P2, "Man hurt in crash on the ring road", sentence, "Home", "Contact", "Jobs");
+
+        Assert.Equal([P1, P2, sentence], result.Paragraphs);
     }
 
     [Fact]
