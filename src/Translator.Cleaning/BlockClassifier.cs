@@ -13,6 +13,9 @@ internal static partial class BlockClassifier
     private const int GoodWeight = 70;
     private const int NearGoodWeight = 30;
     private const double ProseDensity = 0.2;
+
+    /// <summary>Length from which prose without a closing full stop is still near-good: beyond most headlines.</summary>
+    private const int UnpunctuatedProseWeight = 100;
     private const int TitleMinWeight = 20;
     private const int TitleMaxWeight = 250;
 
@@ -237,6 +240,12 @@ internal static partial class BlockClassifier
             return (Kind.Good, DropReason.Fragment);
         }
         if (prose && f.Weight >= NearGoodWeight)
+        {
+            return (Kind.NearGood, DropReason.Fragment);
+        }
+        // A long line of prose that stops without a full stop is a bullet summary, a list item or a clause cut by
+        // a link, not a headline (headlines are shorter): it joins the story when it touches it.
+        if (!f.EndsSentence && f.StopDensity >= ProseDensity && f.Weight >= UnpunctuatedProseWeight)
         {
             return (Kind.NearGood, DropReason.Fragment);
         }

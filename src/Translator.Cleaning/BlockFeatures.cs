@@ -145,7 +145,9 @@ internal static partial class BlockPatterns
     [GeneratedRegex(@"\[\s*(?:\p{Lu}[\p{Lu} ]{1,20}|\p{Lo}{2,8})\s*\]")]
     public static partial Regex CallToActionTag();
 
-    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])", RegexOptions.IgnoreCase)]
+    // The credit closes the caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "[File: Reuters]",
+    // "[Agency via Getty]", "Credit... Jane Doe/The Times", "… Getty"; or opens it: "FILE PHOTO: …", "사진=…".
+    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])|^File photo\s*:|\bCredit\s*(?:\.\.\.|…)|\bGetty(?: Images)?\s*$|\bREUTERS/\s?\p{Lu}|\[[^\]]{0,60}\b(?:File|Photo|Image|via|Reuters|AP|AFP|EPA|Getty)\b[^\]]{0,60}\]\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex PhotoCredit();
 
     [GeneratedRegex(@"^\s*[{<\[]\s*[""{<]|""\s*:\s*""|^(?:img\s*)+$|^\s*(?:[❮❯‹›«»<>|]\s*)+$", RegexOptions.IgnoreCase)]
@@ -156,7 +158,7 @@ internal static partial class BlockPatterns
 
     // "Jane Roe is the Courier's transport correspondent.", "About the author: …", "Jane Roe covers climate for …",
     // and disclosure notes about the people in the story ("X is not affiliated with the Courier").
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)|^(?:About the (?:author|writer|reporter)|Об авторе|Disclosure|기자 소개|著者について|筆者紹介)\s*[:：]|^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:covers|writes about|reports on) \b[^.]{0,80}\bfor (?:the )?\p{Lu}|\bis not affiliated with\b")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}(?: \(@\w+\))? (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)|^(?:About the (?:author|writer|reporter)|Об авторе|Disclosure|기자 소개|著者について|筆者紹介)\s*[:：]|^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:covers|writes about|reports on) \b[^.]{0,80}\bfor (?:the )?\p{Lu}|\bis not affiliated with\b")]
     public static partial Regex Bio();
 
     // "Home | World | Business": items joined by separators in one flattened line.

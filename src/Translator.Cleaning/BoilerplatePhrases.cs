@@ -18,6 +18,8 @@ internal static class BoilerplatePhrases
         "comments", "make a comment", "your comment", "log in", "login", "sign in", "share this", "share on",
         "follow us", "stay informed", "breaking news from", "download our app", "more info", "click here",
         "contact us", "feedback", "support our journalism", "redistribution",
+        // Wire trailers: who reported and edited the story, below its last paragraph.
+        "editing by", "contributed to this report", "contributed reporting",
         "advert", "personalise", "personalize", "your preferences", "our traffic", "3rd parties", "third parties", "our partners", "inbox", "your email", "email address",
         // German, French, Spanish
         "abonnieren", "datenschutz", "alle rechte", "s'abonner", "abonnez-vous", "tous droits réservés",

@@ -117,6 +117,42 @@ public class BlockClassifierTests
     [InlineData("2024年1月20日 18:30")]
     public void Measure_DateLine_IsDateOnly(string text) => Assert.True(BlockFeatures.Measure(text).DateOnly);
 
+    [Theory]
+    [InlineData("Traders work on the floor of the exchange in New York. REUTERS/Jane Doe")]
+    [InlineData("FILE PHOTO: Traders work on the floor of the exchange in New York on Monday")]
+    [InlineData("Roughly 13,000 troops remain in the country, 18 years after the invasion [File: Reuters]")]
+    [InlineData("An artist's impression of the lander on the surface of the Moon [NASA via AFP]")]
+    [InlineData("The president speaks in Lake Charles on Wednesday. Credit... Jane Doe/The Courier")]
+    [InlineData("A woman holds a joint at a rally in the city. Researchers looked at the effect of the law. Getty")]
+    public void Measure_PhotoCreditAtEitherEnd_IsPhotoCredit(string caption) => Assert.True(BlockFeatures.Measure(caption).PhotoCredit);
+
+    [Fact]
+    public void Measure_ParagraphWithBracketedAside_IsNotPhotoCredit() =>
+        Assert.False(BlockFeatures.Measure("The council said the plan was final [it was not], and the vote was set for Friday.").PhotoCredit);
+
+    [Fact]
+    public void Measure_BioWithHandleAfterTheName_IsBio() =>
+        Assert.True(BlockFeatures.Measure("Anna Berg (@annaberg) is an Ideas contributor at the Courier and the host of its daily podcast.").Bio);
+
+    [Fact]
+    public void Classify_WireTrailerAfterTheStory_IsDropped()
+    {
+        const string trailer = "(Reporting by Anna Berg; additional reporting by Jon Roe; Editing by Tom Brown)";
+        var result = Classify(P1, P2, P3, trailer);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Contains(result.Dropped, d => d.Text == trailer && d.Reason == DropReason.Boilerplate);
+    }
+
+    [Fact]
+    public void Classify_SummaryBulletWithoutFullStopAboveTheStory_IsKept()
+    {
+        const string bullet = "The council has approved a budget that leaves little money for the repair of rural roads and bridges this year";
+        var result = Classify("Home", "News", "Council passes budget after long debate", bullet, P1, P2, P3);
+
+        Assert.Equal([bullet, P1, P2, P3], result.Paragraphs);
+    }
+
     [Fact]
     public void ToBlocks_HardWrappedParagraph_IsJoinedButMenuLinesStaySeparate()
     {
