@@ -31,6 +31,9 @@ internal static partial class BlockClassifier
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 5;
 
+    /// <summary>Longest author bio taken as the story's end: a line or two about the writer.</summary>
+    private const int MaxClosingBioWeight = 400;
+
     private enum Kind
     {
         Bad,
@@ -142,16 +145,37 @@ internal static partial class BlockClassifier
         var paragraphs = new List<string>();
         var dropped = new List<DroppedBlock>();
         var titleKey = string.IsNullOrWhiteSpace(knownTitle) ? null : Normalize(knownTitle);
+        var features = new BlockFeatures[blocks.Count];
+        var total = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             if ((i & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
+            features[i] = BlockFeatures.Measure(blocks[i].Text);
+            total += features[i].Weight;
+        }
+        var before = 0;
+        var ended = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
             var text = blocks[i].Text;
             var key = Normalize(text);
-            var f = BlockFeatures.Measure(text);
-            if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
+            var f = features[i];
+            before += f.Weight;
+            if (ended)
+            {
+                dropped.Add(new(text, DropReason.OutsideArticle));
+            }
+            else if (f.Bio && IsClosingBio(f, before, total))
+            {
+                // The author's bio closes the story: what the container holds below it is the page's (teasers,
+                // newsletter boxes), whatever its prose.
+                ended = true;
+                dropped.Add(new(text, DropReason.AuthorBio));
+            }
+            else if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
             {
                 // The story's h1 is its headline, whatever the page's title element says around it.
                 headline ??= text;
@@ -180,6 +204,10 @@ internal static partial class BlockClassifier
         var dateline = paragraphs.Count > 0 ? Dateline(paragraphs[0]) : null;
         return new CleanedArticle(knownTitle ?? headline, dateline, byline, date, paragraphs, dropped);
     }
+
+    /// <summary>A bio ends the story when it is brief and most of the text stands above it (not a profile's subject).</summary>
+    private static bool IsClosingBio(in BlockFeatures f, int weightThrough, int totalWeight) =>
+        f.Weight <= MaxClosingBioWeight && weightThrough * 3 >= totalWeight * 2;
 
     /// <summary>What marks a block inside the story's container as furniture: the block's own evidence only.</summary>
     private static DropReason? ContainerFurniture(in BlockFeatures f, BlockHint hint)

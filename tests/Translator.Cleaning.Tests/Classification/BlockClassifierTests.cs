@@ -7,6 +7,9 @@ public class BlockClassifierTests
     private static CleanedArticle Classify(params string[] lines) =>
         BlockClassifier.Classify(lines.Select(l => new SourceBlock(l)).ToArray(), null, CancellationToken.None);
 
+    private static CleanedArticle ClassifyContainer(params string[] lines) =>
+        BlockClassifier.ClassifyContainer(lines.Select(l => new SourceBlock(l)).ToArray(), null, CancellationToken.None);
+
     private const string P1 = "The regional council approved the new budget on Thursday after a debate that lasted for most of the afternoon.";
     private const string P2 = "Opposition members said the plan would leave too little money for the repair of rural roads and bridges.";
     private const string P3 = "The budget will be published in full next week, and residents can comment on it until the end of the month.";
@@ -151,6 +154,27 @@ public class BlockClassifierTests
         var result = Classify("Home", "News", "Council passes budget after long debate", bullet, P1, P2, P3);
 
         Assert.Equal([bullet, P1, P2, P3], result.Paragraphs);
+    }
+
+    [Fact]
+    public void ClassifyContainer_TeasersBelowTheAuthorsBio_AreOutsideTheArticle()
+    {
+        const string bio = "Anna Berg is a freelance writer living in Leeds";
+        const string teaser = "Dozens of fires are spreading across the region, burning more than two million acres of forest and farmland.";
+        var result = ClassifyContainer(P1, P2, P3, bio, "A NATIONAL TRAGEDY", teaser);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+        Assert.Equal(DropReason.AuthorBio, result.Dropped.Single(d => d.Text == bio).Reason);
+        Assert.Equal(DropReason.OutsideArticle, result.Dropped.Single(d => d.Text == teaser).Reason);
+    }
+
+    [Fact]
+    public void ClassifyContainer_ProfileOpeningWithItsSubjectsCareer_KeepsTheStory()
+    {
+        const string opening = "Anna Berg is a writer who has lived in Leeds for forty years and has never once left the county.";
+        var result = ClassifyContainer(opening, P1, P2, P3);
+
+        Assert.Equal([opening, P1, P2, P3], result.Paragraphs);
     }
 
     [Fact]
