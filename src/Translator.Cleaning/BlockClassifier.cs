@@ -216,6 +216,11 @@ internal static partial class BlockClassifier
         {
             return DropReason.Markup;
         }
+        // Figures without a word (a ticker's cells, a counter) are table or widget residue, never prose.
+        if (f.NoLetters)
+        {
+            return DropReason.Navigation;
+        }
         if (hint == BlockHint.Caption || f.PhotoCredit)
         {
             return DropReason.Caption;

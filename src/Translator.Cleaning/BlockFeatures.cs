@@ -19,7 +19,8 @@ internal readonly record struct BlockFeatures(
     bool Bio,
     bool MenuRun,
     int FurnitureHits,
-    int TeaserHits)
+    int TeaserHits,
+    bool NoLetters)
 {
     public static BlockFeatures Measure(string text) => Measure(text, PageVocabulary.Empty);
 
@@ -36,12 +37,13 @@ internal readonly record struct BlockFeatures(
             CallToActionTag: BlockPatterns.CallToActionTag().IsMatch(text),
             PhotoCredit: BlockPatterns.PhotoCredit().IsMatch(text),
             MarkupResidue: BlockPatterns.MarkupResidue().IsMatch(text),
-            DateOnly: BlockPatterns.DateOnly().IsMatch(text),
+            DateOnly: BlockPatterns.DateOnly().IsMatch(text) || BlockPatterns.TimeStamp().IsMatch(text),
             Byline: text.Length <= 80 && BlockPatterns.Byline().IsMatch(text),
             Bio: BlockPatterns.Bio().IsMatch(text),
             MenuRun: BlockPatterns.MenuSeparators().Count(text) >= 2,
             FurnitureHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Furniture),
-            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser));
+            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser),
+            NoLetters: !HasLetter(text));
     }
 
     /// <summary>
@@ -61,6 +63,18 @@ internal readonly record struct BlockFeatures(
             };
         }
         return weight;
+    }
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool EndsWithSentence(string text)
@@ -155,6 +169,11 @@ internal static partial class BlockPatterns
 
     [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?(?:\d{1,2}時\d{1,2}分|\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex DateOnly();
+
+    // "Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated 2 hours ago", "Published 1 day ago": a page's time stamp in
+    // forms the date pattern does not spell out.
+    [GeneratedRegex(@"^(?:Published|Updated|Posted|Last updated|Опубликовано|Обновлено)\b:?\s(?=[^\n]*\d)[^.!?\n]{0,50}$", RegexOptions.IgnoreCase)]
+    public static partial Regex TimeStamp();
 
     // "Jane Roe is the Courier's transport correspondent.", "About the author: …", "Jane Roe covers climate for …",
     // and disclosure notes about the people in the story ("X is not affiliated with the Courier").

@@ -36,7 +36,7 @@ internal static class BoilerplatePhrases
     public static readonly SearchValues<string> Teaser = SearchValues.Create(
     (string[])
     [
-        "read more", "read full article", "read the full", "related stories", "related articles", "related:",
+        "read more", "continue reading", "read full article", "read the full", "related stories", "related articles", "related:",
         "don't miss", "don’t miss", "also on", "also read", "more from", "most read", "most popular", "recommended",
         "you may also like", "trending", "see also", "watch:", "listen:", "more stories", "next article",
         "читайте также", "читать далее", "по теме", "популярное", "смотрите также", "ещё по теме", "еще по теме",

@@ -118,6 +118,8 @@ public class BlockClassifierTests
     [InlineData("12 сентября 2023")]
     [InlineData("입력 2024.02.05 10:21")]
     [InlineData("2024年1月20日 18:30")]
+    [InlineData("Posted: Fri 6:45 PM, Feb 16, 2018 |")]
+    [InlineData("Published 1 day ago")]
     public void Measure_DateLine_IsDateOnly(string text) => Assert.True(BlockFeatures.Measure(text).DateOnly);
 
     [Theory]
@@ -166,6 +168,14 @@ public class BlockClassifierTests
         Assert.Equal([P1, P2, P3], result.Paragraphs);
         Assert.Equal(DropReason.AuthorBio, result.Dropped.Single(d => d.Text == bio).Reason);
         Assert.Equal(DropReason.OutsideArticle, result.Dropped.Single(d => d.Text == teaser).Reason);
+    }
+
+    [Fact]
+    public void ClassifyContainer_FiguresWithoutAWord_AreDropped()
+    {
+        var result = ClassifyContainer(P1, "225.86", "-5.44%", P2, "Continue Reading Below", P3);
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
     }
 
     [Fact]
