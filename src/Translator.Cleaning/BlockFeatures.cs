@@ -1,4 +1,5 @@
 using Translator.Core.Languages;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Translator.Cleaning;
@@ -65,6 +66,21 @@ internal readonly record struct BlockFeatures(
         return weight;
     }
 
+    private static ReadOnlySpan<char> TrimPictographs(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0)
+        {
+            var c = text[end - 1];
+            if (c != ' ' && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.OtherSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format))
+            {
+                break;
+            }
+            end--;
+        }
+        return text[..end];
+    }
+
     private static bool HasLetter(string text)
     {
         foreach (var c in text)
@@ -79,7 +95,8 @@ internal readonly record struct BlockFeatures(
 
     private static bool EndsWithSentence(string text)
     {
-        var end = text.AsSpan().TrimEnd(" \"'”’»)]」』");
+        // A sentence may close with an emoji ("… on KLOOK! 🙂"); pictographs and their joiners are not its end.
+        var end = TrimPictographs(text.AsSpan()).TrimEnd(" \"'”’»)]」』");
         return end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or ';' && !end.EndsWith("...");
     }
 

@@ -131,6 +131,11 @@ public class BlockClassifierTests
     [InlineData("A woman holds a joint at a rally in the city. Researchers looked at the effect of the law. Getty")]
     public void Measure_PhotoCreditAtEitherEnd_IsPhotoCredit(string caption) => Assert.True(BlockFeatures.Measure(caption).PhotoCredit);
 
+    [Theory]
+    [InlineData("We loved the show and we will certainly come back next year! 🙂")]
+    [InlineData("The ferry is back on the timetable from Monday. 👍🏽")]
+    public void Measure_SentenceClosedByAnEmoji_EndsSentence(string text) => Assert.True(BlockFeatures.Measure(text).EndsSentence);
+
     [Fact]
     public void Measure_ParagraphWithBracketedAside_IsNotPhotoCredit() =>
         Assert.False(BlockFeatures.Measure("The council said the plan was final [it was not], and the vote was set for Friday.").PhotoCredit);
