@@ -31,6 +31,9 @@ internal static partial class BlockClassifier
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 5;
 
+    /// <summary>A paragraph cut short by a paywall is a paragraph's length, longer than a teaser's summary line.</summary>
+    private const int CutParagraphMinWeight = 200;
+
     /// <summary>Longest author bio taken as the story's end: a line or two about the writer.</summary>
     private const int MaxClosingBioWeight = 400;
 
@@ -64,6 +67,12 @@ internal static partial class BlockClassifier
             keys[i] = Normalize(texts[i]);
             features[i] = BlockFeatures.Measure(texts[i], vocabulary);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
+            if (i > 0 && kinds[i - 1] == Kind.Good && IsCutParagraph(features[i], blocks[i].Hint))
+            {
+                // A paywall cuts the story's last visible paragraph short ("… has been …"): right after the
+                // story's prose it is that paragraph, not a teaser's summary, which follows a headline.
+                (kinds[i], reasons[i]) = (Kind.Good, DropReason.Fragment);
+            }
         }
         Smooth(kinds, reasons, features, cancellationToken);
         var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
@@ -236,6 +245,10 @@ internal static partial class BlockClassifier
         }
         return null;
     }
+
+    private static bool IsCutParagraph(in BlockFeatures f, BlockHint hint) =>
+        f.Truncated && hint == BlockHint.None && f.TeaserHits == 0 && !f.CallToActionTag && f.FurnitureHits == 0
+        && f.StopDensity >= ProseDensity && f.Weight >= CutParagraphMinWeight;
 
     private static (Kind, DropReason) Initial(in BlockFeatures f, BlockHint hint)
     {

@@ -89,6 +89,17 @@ public class BlockClassifierTests
     }
 
     [Fact]
+    public void Classify_LastParagraphCutShortByAPaywall_IsKeptButTeaserSummariesAreNot()
+    {
+        const string cut = "The opposition said it would table amendments at the next meeting, and several members of the ruling group have already signalled that they could support a smaller cut to the road repair fund if the council has…";
+        const string summary = "Residents of the valley have waited years for the new bridge, and the council says that the wait will soon be over at last when the…";
+        var result = Classify(P1, P2, cut, "To Read the Full Story", "Subscribe Sign In", "Bridge opening set for the spring", summary);
+
+        Assert.Equal([P1, P2, cut], result.Paragraphs);
+        Assert.Contains(result.Dropped, d => d.Text == summary && d.Reason == DropReason.Teaser);
+    }
+
+    [Fact]
     public void Classify_ProseFooterFarBelowTheStory_IsOutsideTheArticle()
     {
         string[] lines = [P1, P2, P3, .. Enumerable.Range(1, 10).Select(i => $"Section {i}"), "Our newsroom has covered the valley and its people with care and independence for more than a century."];
