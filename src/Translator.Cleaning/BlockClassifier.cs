@@ -334,9 +334,10 @@ internal static partial class BlockClassifier
         // after i are still as the first pass left them, so their context can be found before this pass starts.
         // Looking back, a line that was short to begin with decides nothing either: the story's short sentences
         // stay with it across an inline headline or a caption's remnants, as in jusText, where near-good blocks
-        // look past short ones. Looking ahead they do count, so the lines above a story's first paragraph (a
-        // caption, a standfirst-sized teaser) do not join it.
-        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j));
+        // look past short ones. Looking ahead they count unless they read as prose (a second summary bullet):
+        // a caption or a standfirst-sized teaser above a story's first paragraph does not join it across a
+        // date or menu line.
+        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j) && !(initial[j] == Kind.Short && IsShortProse(features[j])));
         var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
         var prevContext = Kind.Bad;
         for (var i = 0; i < n; i++)
@@ -351,6 +352,8 @@ internal static partial class BlockClassifier
             }
         }
     }
+
+    private static bool IsShortProse(in BlockFeatures f) => f.StopDensity >= ProseDensity && f.Words >= 4;
 
     private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
         kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));

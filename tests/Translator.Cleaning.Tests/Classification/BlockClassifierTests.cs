@@ -166,6 +166,17 @@ public class BlockClassifierTests
     }
 
     [Fact]
+    public void Classify_LongSummaryBulletAboveAShortOne_JoinsTheStoryAcrossIt()
+    {
+        const string first = "The council has approved a budget that leaves little money for the repair of rural roads and bridges this year";
+        const string second = "Opposition members say the roads will have to wait until next year";
+        var result = Classify("Home", "News", "Council passes budget after long debate", "The Courier, 12 March 2025", first, second, P1, P2, P3);
+
+        // The short bullet is a line without a full stop: it has no verdict of its own and stays out.
+        Assert.Equal([first, P1, P2, P3], result.Paragraphs);
+    }
+
+    [Fact]
     public void Classify_SummaryBulletWithoutFullStopAboveTheStory_IsKept()
     {
         const string bullet = "The council has approved a budget that leaves little money for the repair of rural roads and bridges this year";
