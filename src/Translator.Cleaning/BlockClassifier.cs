@@ -31,6 +31,9 @@ internal static partial class BlockClassifier
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 5;
 
+    /// <summary>Short lines a near-good block looks back past to the story's prose.</summary>
+    private const int MaxSkippedShortLines = 2;
+
     /// <summary>A paragraph cut short by a paywall is a paragraph's length, longer than a teaser's summary line.</summary>
     private const int CutParagraphMinWeight = 200;
 
@@ -334,21 +337,29 @@ internal static partial class BlockClassifier
         // after i are still as the first pass left them, so their context can be found before this pass starts.
         // Looking back, a line that was short to begin with decides nothing either: the story's short sentences
         // stay with it across an inline headline or a caption's remnants, as in jusText, where near-good blocks
-        // look past short ones. Looking ahead they count unless they read as prose (a second summary bullet):
+        // look past short ones (one inline headline or a caption's two lines; three or more are a teaser list
+        // such as "Most viewed" and its headlines, where the story has ended). Looking ahead they count unless they read as prose (a second summary bullet):
         // a caption or a standfirst-sized teaser above a story's first paragraph does not join it across a
         // date or menu line.
         var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j) && !(initial[j] == Kind.Short && IsShortProse(features[j])));
         var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
         var prevContext = Kind.Bad;
+        var shortSince = 0;
         for (var i = 0; i < n; i++)
         {
             if (kinds[i] == Kind.NearGood)
             {
-                kinds[i] = prevContext == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
+                var back = shortSince <= MaxSkippedShortLines ? prevContext : Kind.Bad;
+                kinds[i] = back == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
             }
-            if (IsContext(kinds, reasons, i) && initial[i] != Kind.Short)
+            if (initial[i] == Kind.Short)
+            {
+                shortSince++;
+            }
+            else if (IsContext(kinds, reasons, i))
             {
                 prevContext = kinds[i];
+                shortSince = 0;
             }
         }
     }

@@ -69,6 +69,14 @@ public class BlockClassifierTests
     }
 
     [Fact]
+    public void Classify_ShortQuestionInATeaserListBelowTheStory_IsNotKept()
+    {
+        var result = Classify(P1, P2, P3, "Most viewed", "Pop star cancels tour dates after losing voice", "Five of the best winter walks", "Why is everyone talking about sourdough again?");
+
+        Assert.Equal([P1, P2, P3], result.Paragraphs);
+    }
+
+    [Fact]
     public void Classify_StandfirstAboveTheByline_IsNotBody()
     {
         const string standfirst = "Councillors from every party agreed that the roads will have to wait for another year.";
