@@ -155,6 +155,22 @@ public class BlockClassifierTests
     [InlineData("The ferry is back on the timetable from Monday. 👍🏽")]
     public void Measure_SentenceClosedByAnEmoji_EndsSentence(string text) => Assert.True(BlockFeatures.Measure(text).EndsSentence);
 
+    [Theory]
+    [InlineData("The streaming service continued to sign up additional subscribers throughout the day.", 1)]
+    [InlineData("Commentators said the advertising market would recover next year.", 1)]
+    [InlineData("We use cookies to personalise content. Click here for more information.", 4)]
+    public void CountHits_WordInsideALongerWord_IsNotAHit(string text, int hits) =>
+        Assert.Equal(hits, BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Furniture));
+
+    [Fact]
+    public void Classify_NewsParagraphAboutSubscribers_IsKept()
+    {
+        const string paragraph = "The company's engineers isolated the problem, the chief executive said, and patched the software as it continued to sign up additional subscribers throughout the day.";
+        var result = Classify(P1, paragraph, P2, P3);
+
+        Assert.Equal([P1, paragraph, P2, P3], result.Paragraphs);
+    }
+
     [Fact]
     public void Measure_ParagraphWithBracketedAside_IsNotPhotoCredit() =>
         Assert.False(BlockFeatures.Measure("The council said the plan was final [it was not], and the vote was set for Friday.").PhotoCredit);
