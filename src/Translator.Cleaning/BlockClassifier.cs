@@ -13,6 +13,9 @@ internal static partial class BlockClassifier
     private const int GoodWeight = 70;
     private const int NearGoodWeight = 30;
     private const double ProseDensity = 0.2;
+
+    /// <summary>Length from which prose without a closing full stop is still near-good: beyond most headlines.</summary>
+    private const int UnpunctuatedProseWeight = 100;
     private const int TitleMinWeight = 20;
     private const int TitleMaxWeight = 250;
 
@@ -22,8 +25,20 @@ internal static partial class BlockClassifier
     /// <summary>Good text a run below the headline needs to be the story rather than a standfirst alone.</summary>
     private const int AnchoredRunMinWeight = 400;
 
+    /// <summary>Good blocks above a byline or date line that are a standfirst (and a line beside it), not body.</summary>
+    private const int MaxStandfirstBlocks = 2;
+
     /// <summary>Non-article blocks allowed between two paragraphs of the same article (an inline teaser box).</summary>
     private const int MaxGapBlocks = 5;
+
+    /// <summary>Short lines a near-good block looks back past to the story's prose.</summary>
+    private const int MaxSkippedShortLines = 2;
+
+    /// <summary>A paragraph cut short by a paywall is a paragraph's length, longer than a teaser's summary line.</summary>
+    private const int CutParagraphMinWeight = 200;
+
+    /// <summary>Longest author bio taken as the story's end: a line or two about the writer.</summary>
+    private const int MaxClosingBioWeight = 400;
 
     private enum Kind
     {
@@ -55,9 +70,16 @@ internal static partial class BlockClassifier
             keys[i] = Normalize(texts[i]);
             features[i] = BlockFeatures.Measure(texts[i], vocabulary);
             (kinds[i], reasons[i]) = Initial(features[i], blocks[i].Hint);
+            if (i > 0 && kinds[i - 1] == Kind.Good && IsCutParagraph(features[i], blocks[i].Hint))
+            {
+                // A paywall cuts the story's last visible paragraph short ("… has been …"): right after the
+                // story's prose it is that paragraph, not a teaser's summary, which follows a headline.
+                (kinds[i], reasons[i]) = (Kind.Good, DropReason.Fragment);
+            }
         }
         Smooth(kinds, reasons, features, cancellationToken);
         var (first, last) = MainRun(kinds, features, HeadlineAnchor(keys));
+        first = AfterStandfirst(kinds, features, first, last);
         if (first < 0 && n <= MaxFragmentBlocks)
         {
             // A fragment (one short paragraph, or a title and a line) has no page around it to tell it from:
@@ -135,16 +157,37 @@ internal static partial class BlockClassifier
         var paragraphs = new List<string>();
         var dropped = new List<DroppedBlock>();
         var titleKey = string.IsNullOrWhiteSpace(knownTitle) ? null : Normalize(knownTitle);
+        var features = new BlockFeatures[blocks.Count];
+        var total = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
             if ((i & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
+            features[i] = BlockFeatures.Measure(blocks[i].Text);
+            total += features[i].Weight;
+        }
+        var before = 0;
+        var ended = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
             var text = blocks[i].Text;
             var key = Normalize(text);
-            var f = BlockFeatures.Measure(text);
-            if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
+            var f = features[i];
+            before += f.Weight;
+            if (ended)
+            {
+                dropped.Add(new(text, DropReason.OutsideArticle));
+            }
+            else if (f.Bio && IsClosingBio(f, before, total))
+            {
+                // The author's bio closes the story: what the container holds below it is the page's (teasers,
+                // newsletter boxes), whatever its prose.
+                ended = true;
+                dropped.Add(new(text, DropReason.AuthorBio));
+            }
+            else if (blocks[i].Hint == BlockHint.Headline || (titleKey is not null && key == titleKey))
             {
                 // The story's h1 is its headline, whatever the page's title element says around it.
                 headline ??= text;
@@ -174,12 +217,21 @@ internal static partial class BlockClassifier
         return new CleanedArticle(knownTitle ?? headline, dateline, byline, date, paragraphs, dropped);
     }
 
+    /// <summary>A bio ends the story when it is brief and most of the text stands above it (not a profile's subject).</summary>
+    private static bool IsClosingBio(in BlockFeatures f, int weightThrough, int totalWeight) =>
+        f.Weight <= MaxClosingBioWeight && weightThrough * 3 >= totalWeight * 2;
+
     /// <summary>What marks a block inside the story's container as furniture: the block's own evidence only.</summary>
     private static DropReason? ContainerFurniture(in BlockFeatures f, BlockHint hint)
     {
         if (f.MarkupResidue)
         {
             return DropReason.Markup;
+        }
+        // Figures without a word (a ticker's cells, a counter) are table or widget residue, never prose.
+        if (f.NoLetters)
+        {
+            return DropReason.Navigation;
         }
         if (hint == BlockHint.Caption || f.PhotoCredit)
         {
@@ -196,6 +248,10 @@ internal static partial class BlockClassifier
         }
         return null;
     }
+
+    private static bool IsCutParagraph(in BlockFeatures f, BlockHint hint) =>
+        f.Truncated && hint == BlockHint.None && f.TeaserHits == 0 && !f.CallToActionTag && f.FurnitureHits == 0
+        && f.StopDensity >= ProseDensity && f.Weight >= CutParagraphMinWeight;
 
     private static (Kind, DropReason) Initial(in BlockFeatures f, BlockHint hint)
     {
@@ -236,6 +292,12 @@ internal static partial class BlockClassifier
         {
             return (Kind.NearGood, DropReason.Fragment);
         }
+        // A long line of prose that stops without a full stop is a bullet summary, a list item or a clause cut by
+        // a link, not a headline (headlines are shorter): it joins the story when it touches it.
+        if (!f.EndsSentence && f.StopDensity >= ProseDensity && f.Weight >= UnpunctuatedProseWeight)
+        {
+            return (Kind.NearGood, DropReason.Fragment);
+        }
         return (Kind.Short, DropReason.Fragment);
     }
 
@@ -273,21 +335,36 @@ internal static partial class BlockClassifier
 
         // An inline teaser or caption sits inside the story, so it does not cut a paragraph off from it. Blocks
         // after i are still as the first pass left them, so their context can be found before this pass starts.
-        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j));
+        // Looking back, a line that was short to begin with decides nothing either: the story's short sentences
+        // stay with it across an inline headline or a caption's remnants, as in jusText, where near-good blocks
+        // look past short ones (one inline headline or a caption's two lines; three or more are a teaser list
+        // such as "Most viewed" and its headlines, where the story has ended). Looking ahead they count unless they read as prose (a second summary bullet):
+        // a caption or a standfirst-sized teaser above a story's first paragraph does not join it across a
+        // date or menu line.
+        var nextContext = NextMatching(n, j => IsContext(kinds, reasons, j) && !(initial[j] == Kind.Short && IsShortProse(features[j])));
         var nextContextKind = nextContext.Select(j => j < 0 ? Kind.Bad : kinds[j]).ToArray();
         var prevContext = Kind.Bad;
+        var shortSince = 0;
         for (var i = 0; i < n; i++)
         {
             if (kinds[i] == Kind.NearGood)
             {
-                kinds[i] = prevContext == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
+                var back = shortSince <= MaxSkippedShortLines ? prevContext : Kind.Bad;
+                kinds[i] = back == Kind.Good || nextContextKind[i] == Kind.Good ? Kind.Good : Kind.Bad;
             }
-            if (IsContext(kinds, reasons, i))
+            if (initial[i] == Kind.Short)
+            {
+                shortSince++;
+            }
+            else if (IsContext(kinds, reasons, i))
             {
                 prevContext = kinds[i];
+                shortSince = 0;
             }
         }
     }
+
+    private static bool IsShortProse(in BlockFeatures f) => f.StopDensity >= ProseDensity && f.Words >= 4;
 
     private static bool IsContext(Kind[] kinds, DropReason[] reasons, int j) =>
         kinds[j] == Kind.Good || (kinds[j] == Kind.Bad && reasons[j] is not (DropReason.Teaser or DropReason.Caption));
@@ -366,6 +443,38 @@ internal static partial class BlockClassifier
             chosen = runs.First(r => r.Weight * 2 >= largest);
         }
         return (chosen.First, chosen.Last);
+    }
+
+    /// <summary>
+    /// A story's header is headline, standfirst, then byline and date; the body starts after them. Good text
+    /// before a byline or date line at the top of the run is the standfirst (or a caption above it), not body.
+    /// </summary>
+    private static int AfterStandfirst(Kind[] kinds, BlockFeatures[] features, int first, int last)
+    {
+        if (first < 0)
+        {
+            return first;
+        }
+        var good = 0;
+        for (var j = first; j <= last && good <= MaxStandfirstBlocks; j++)
+        {
+            if (kinds[j] == Kind.Good)
+            {
+                good++;
+            }
+            else if (features[j].Byline || features[j].DateOnly)
+            {
+                for (var k = j + 1; k <= last; k++)
+                {
+                    if (kinds[k] == Kind.Good)
+                    {
+                        return k;
+                    }
+                }
+                return first;
+            }
+        }
+        return first;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Translator.Core.Languages;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Translator.Cleaning;
@@ -19,7 +20,8 @@ internal readonly record struct BlockFeatures(
     bool Bio,
     bool MenuRun,
     int FurnitureHits,
-    int TeaserHits)
+    int TeaserHits,
+    bool NoLetters)
 {
     public static BlockFeatures Measure(string text) => Measure(text, PageVocabulary.Empty);
 
@@ -36,12 +38,13 @@ internal readonly record struct BlockFeatures(
             CallToActionTag: BlockPatterns.CallToActionTag().IsMatch(text),
             PhotoCredit: BlockPatterns.PhotoCredit().IsMatch(text),
             MarkupResidue: BlockPatterns.MarkupResidue().IsMatch(text),
-            DateOnly: BlockPatterns.DateOnly().IsMatch(text),
+            DateOnly: BlockPatterns.DateOnly().IsMatch(text) || BlockPatterns.TimeStamp().IsMatch(text),
             Byline: text.Length <= 80 && BlockPatterns.Byline().IsMatch(text),
             Bio: BlockPatterns.Bio().IsMatch(text),
             MenuRun: BlockPatterns.MenuSeparators().Count(text) >= 2,
             FurnitureHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Furniture),
-            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser));
+            TeaserHits: BoilerplatePhrases.CountHits(text, BoilerplatePhrases.Teaser),
+            NoLetters: !HasLetter(text));
     }
 
     /// <summary>
@@ -63,9 +66,37 @@ internal readonly record struct BlockFeatures(
         return weight;
     }
 
+    private static ReadOnlySpan<char> TrimPictographs(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0)
+        {
+            var c = text[end - 1];
+            if (c != ' ' && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.OtherSymbol or UnicodeCategory.NonSpacingMark or UnicodeCategory.Format))
+            {
+                break;
+            }
+            end--;
+        }
+        return text[..end];
+    }
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool EndsWithSentence(string text)
     {
-        var end = text.AsSpan().TrimEnd(" \"'”’»)]」』");
+        // A sentence may close with an emoji ("… on KLOOK! 🙂"); pictographs and their joiners are not its end.
+        var end = TrimPictographs(text.AsSpan()).TrimEnd(" \"'”’»)]」』");
         return end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or ';' && !end.EndsWith("...");
     }
 
@@ -145,7 +176,9 @@ internal static partial class BlockPatterns
     [GeneratedRegex(@"\[\s*(?:\p{Lu}[\p{Lu} ]{1,20}|\p{Lo}{2,8})\s*\]")]
     public static partial Regex CallToActionTag();
 
-    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])", RegexOptions.IgnoreCase)]
+    // The credit closes the caption: "(AP Photo/Jane Doe)", "Photo: Jane Doe", "REUTERS/Jane Doe", "[File: Reuters]",
+    // "[Agency via Getty]", "Credit... Jane Doe/The Times", "… Getty"; or opens it: "FILE PHOTO: …", "사진=…".
+    [GeneratedRegex(@"[(（](?:AP|AFP|Reuters|EPA|Getty|Photo|Фото|사진|写真)[^)）]{0,60}[)）]\s*$|(?:Photo|Photograph|Picture|Image|Фото|Foto)s?\s*:\s*[^.:]{2,60}$|^(?:Photo|Фото|사진|写真|Image|Credit)\s*[:=：]|(?:AP Photo|Getty Images|Shutterstock|/\s*Reuters\)|사진=|写真[:：=])|^File photo\s*:|\bCredit\s*(?:\.\.\.|…)|\bGetty(?: Images)?\s*$|\bREUTERS/\s?\p{Lu}|\[[^\]]{0,60}\b(?:File|Photo|Image|via|Reuters|AP|AFP|EPA|Getty)\b[^\]]{0,60}\]\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex PhotoCredit();
 
     [GeneratedRegex(@"^\s*[{<\[]\s*[""{<]|""\s*:\s*""|^(?:img\s*)+$|^\s*(?:[❮❯‹›«»<>|]\s*)+$", RegexOptions.IgnoreCase)]
@@ -154,9 +187,14 @@ internal static partial class BlockPatterns
     [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Опубликовано|Обновлено|입력|수정|更新|公開)[:：]?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}(?:\s*г\.)?|\d{4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?|\d{4}年\s?\d{1,2}月\s?\d{1,2}日(?:\s?\p{IsCJKUnifiedIdeographs}?\s?)?)(?:[,\s]+(?:at\s+)?(?:\d{1,2}時\d{1,2}分|\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s*\p{Lu}{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex DateOnly();
 
+    // "Posted: Fri 6:45 PM, Feb 16, 2018 |", "Updated 2 hours ago", "Published 1 day ago": a page's time stamp in
+    // forms the date pattern does not spell out.
+    [GeneratedRegex(@"^(?:Published|Updated|Posted|Last updated|Опубликовано|Обновлено)\b:?\s(?=[^\n]*\d)[^.!?\n]{0,50}$", RegexOptions.IgnoreCase)]
+    public static partial Regex TimeStamp();
+
     // "Jane Roe is the Courier's transport correspondent.", "About the author: …", "Jane Roe covers climate for …",
     // and disclosure notes about the people in the story ("X is not affiliated with the Courier").
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)|^(?:About the (?:author|writer|reporter)|Об авторе|Disclosure|기자 소개|著者について|筆者紹介)\s*[:：]|^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:covers|writes about|reports on) \b[^.]{0,80}\bfor (?:the )?\p{Lu}|\bis not affiliated with\b")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}(?: \(@\w+\))? (?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor)|^(?:About the (?:author|writer|reporter)|Об авторе|Disclosure|기자 소개|著者について|筆者紹介)\s*[:：]|^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2} (?:covers|writes about|reports on) \b[^.]{0,80}\bfor (?:the )?\p{Lu}|\bis not affiliated with\b")]
     public static partial Regex Bio();
 
     // "Home | World | Business": items joined by separators in one flattened line.

@@ -34,7 +34,7 @@ internal static class HtmlBlocks
     {
         "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
         "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html",
-        "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
         "tr", "ul", "caption",
     };
 
@@ -83,6 +83,11 @@ internal static class HtmlBlocks
             {
                 Flush();
                 continue;
+            }
+            if (name is "td" or "th" && text.Length > 0 && text[^1] != ' ')
+            {
+                // A table row reads as one line, its cells apart by a space: "3 Kevin Harvick 5033".
+                text.Append(' ');
             }
             var childHint = HintFor(element, hint);
             var isBlock = BlockTags.Contains(name);

@@ -20,7 +20,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
 {
     private const int ShingleSize = 4;
 
-    public string Usage => "[--pages] [--output DIR]  F1/P/R of the cleaner on the extraction development set (HTML and text); DIR gets the outputs in the scorer's format";
+    public string Usage => "[--pages] [--output DIR]  F1/P/R of the cleaner on the extraction development set (HTML and text); DIR gets the outputs in the scorer's format (DIR/dropped: every dropped block with its reason)";
 
     public Task<int> RunAsync(string[] args)
     {
@@ -51,6 +51,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
         {
             var perPage = new List<(string Key, double P, double R, bool HasP, bool HasR)>();
             var outputs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            var dropped = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var empty = 0;
             var process = Process.GetCurrentProcess();
             var cpu = TimeSpan.Zero;
@@ -63,6 +64,7 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
                 cpu += process.TotalProcessorTime - before;
                 var body = string.Join("\n\n", cleaned.Paragraphs);
                 outputs[key] = new Dictionary<string, string>(StringComparer.Ordinal) { ["articleBody"] = body };
+                dropped[key] = cleaned.Dropped.Select(d => $"{d.Reason}\t{d.Text}").ToArray();
                 empty += cleaned.Paragraphs.Count == 0 ? 1 : 0;
                 var (tp, fp, fn) = Match(truth[key], body);
                 perPage.Add((key, tp / Math.Max(tp + fp, 1e-12), tp / Math.Max(tp + fn, 1e-12), tp + fp > 0, tp + fn > 0));
@@ -75,6 +77,9 @@ internal sealed partial class CleanDevSetCommand : IBenchCommand
             {
                 Directory.CreateDirectory(outputDir);
                 File.WriteAllText(Path.Combine(outputDir, $"{format.ToString().ToLowerInvariant()}.json"), JsonSerializer.Serialize(outputs));
+                // In a folder of its own: the scorer reads every JSON file beside the outputs as one.
+                Directory.CreateDirectory(Path.Combine(outputDir, "dropped"));
+                File.WriteAllText(Path.Combine(outputDir, "dropped", $"{format.ToString().ToLowerInvariant()}.json"), JsonSerializer.Serialize(dropped));
             }
             var p = perPage.Where(x => x.HasP).Average(x => x.P);
             var r = perPage.Where(x => x.HasR).Average(x => x.R);

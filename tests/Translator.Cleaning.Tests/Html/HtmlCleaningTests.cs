@@ -52,6 +52,20 @@ public class HtmlCleaningTests
     }
 
     [Fact]
+    public void Clean_StoryWithAResultsTable_KeepsEachRowAsOneLine()
+    {
+        const string rows = "<table><tr><th>Pos</th><th>Team</th><th>Points</th></tr><tr><td>1</td><td>Valley Rovers</td><td>54</td></tr>"
+            + "<tr><td>2</td><td>Hill United</td><td>51</td></tr></table>";
+        var table = Story.Replace("<p>\"We are grateful", rows + "<p>\"We are grateful", StringComparison.Ordinal);
+
+        var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, table), CancellationToken.None);
+
+        Assert.Contains("1 Valley Rovers 54", result.Paragraphs);
+        Assert.Contains("2 Hill United 51", result.Paragraphs);
+        Assert.DoesNotContain("54", result.Paragraphs);
+    }
+
+    [Fact]
     public void Clean_HtmlStory_DropsTheCaptionAndTeaser()
     {
         var result = new ArticleCleaner().Clean(new RawArticle(RawArticleFormat.Html, Story), CancellationToken.None);
