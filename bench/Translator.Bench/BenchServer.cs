@@ -23,8 +23,10 @@ internal static class BenchServer
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.AddTranslatorServices();
+        builder.AddTranslatorAccess();
         builder.AddTranslatorCaching();
         var app = builder.Build();
+        app.UseTranslatorAccess();
         app.MapTranslatorEndpoints();
         await app.StartAsync();
         // Connect now rather than on the first request, so warm-up measures nothing but warm-up.
