@@ -61,6 +61,28 @@ public sealed class OverlayTests
         Assert.DoesNotContain(objects, o => o.Kind() == "Deployment" && o.Name() == "redis");
     }
 
+    [Fact]
+    public void Render_Production_RequiresApiKeysWithTheAdminKeyFromASecret()
+    {
+        var objects = Overlays.Render("production");
+
+        var (workload, server) = Assert.Single(DeploymentRules.Servers(objects));
+        var environment = ContainerEnvironment.Resolve(server, workload.Namespace(), objects);
+        Assert.Equal("ApiKey", environment["Auth__Mode"].Literal);
+        Assert.Matches("^translator-auth-[a-z0-9]{10}$", environment["Auth__AdminKey"].SecretName);
+    }
+
+    [Fact]
+    public void Render_Dev_LeavesAccessOpen()
+    {
+        var objects = Overlays.Render("dev");
+
+        var (workload, server) = Assert.Single(DeploymentRules.Servers(objects));
+        var environment = ContainerEnvironment.Resolve(server, workload.Namespace(), objects);
+        Assert.False(environment.ContainsKey("Auth__AdminKey"));
+        Assert.True(!environment.TryGetValue("Auth__Mode", out var mode) || mode.Literal == "None");
+    }
+
     [Theory]
     [MemberData(nameof(All))]
     public void Render_Overlay_RunsOneBackfillWorkerOnTheConfiguredJob(string overlay)

@@ -33,6 +33,7 @@ internal static class Overlays
         }
         var secrets = Path.Combine(copy, "overlays", "production", "secrets");
         File.WriteAllText(Path.Combine(secrets, "deepl-auth-key"), "placeholder-deepl-key:fx");
+        File.WriteAllText(Path.Combine(secrets, "admin-key"), "placeholder-admin-key-of-forty-characters");
         File.WriteAllText(Path.Combine(secrets, "redis-connection-string"), "redis.example.internal:6380,ssl=true,abortConnect=false");
         File.WriteAllText(Path.Combine(secrets, "redis-address"), "redis.example.internal:6380");
         File.WriteAllText(Path.Combine(secrets, "redis-password"), "placeholder-password");
