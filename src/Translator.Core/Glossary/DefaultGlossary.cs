@@ -1,7 +1,7 @@
 namespace Translator.Core.Glossary;
 
 /// <summary>The starter glossary shipped in this assembly (default-glossary.tsv), seeded into the store at start-up.</summary>
-public static class DefaultGlossary
+internal static class DefaultGlossary
 {
     private const string ResourceName = "Translator.Core.Glossary.default-glossary.tsv";
 

@@ -13,7 +13,7 @@ namespace Translator.Core.Glossary;
 /// Fields are quoted as in RFC 4180 (with either delimiter), so a quoted field may hold the
 /// delimiter, quotes and line breaks: every glossary the validator accepts is written and read back unchanged.
 /// </summary>
-public static class DelimitedGlossary
+internal static class DelimitedGlossary
 {
     private const string TermColumn = "term";
     private const string VariantsColumn = "variants";

@@ -8,7 +8,7 @@ namespace Translator.Core.Glossary;
 /// conflicts with (shares a full spelling or the term). Short forms are not conflicts: entries that share one are
 /// candidates the story chooses between.
 /// </summary>
-public static class LayeredGlossary
+internal static class LayeredGlossary
 {
     /// <summary>The layered glossary, or <paramref name="named"/> alone when the two are in different source languages.</summary>
     /// <remarks>

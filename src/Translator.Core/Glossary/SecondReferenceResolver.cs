@@ -23,7 +23,7 @@ public sealed record UnresolvedShortForm(string ShortForm, ShortFormProblem Prob
 
 /// <summary>A story's glossary matches, every short form resolved against the whole story or left unresolved.</summary>
 /// <param name="Matches">Per text, its matches; a short form's <see cref="GlossaryMatch.Entry"/> is the entry it stands for, or -1.</param>
-public sealed record StoryMatches(IReadOnlyList<IReadOnlyList<GlossaryMatch>> Matches, IReadOnlyList<UnresolvedShortForm> Unresolved);
+internal sealed record StoryMatches(IReadOnlyList<IReadOnlyList<GlossaryMatch>> Matches, IReadOnlyList<UnresolvedShortForm> Unresolved);
 
 /// <summary>
 /// Decides, per story (title and body together), which entry each short form stands for. A short form stands for
@@ -33,7 +33,7 @@ public sealed record StoryMatches(IReadOnlyList<IReadOnlyList<GlossaryMatch>> Ma
 /// a capitalised given name that is no glossary term ("Kim Yo Jong", "Lyudmila Putin") — every occurrence of that
 /// short form is ambiguous and left to the provider. Two passes over the matches: linear in the story.
 /// </summary>
-public static class SecondReferenceResolver
+internal static class SecondReferenceResolver
 {
     // Capitalised words that sit next to a surname without being a given name: titles before it, dates after it
     // ("met Kim Monday"). Function words ("But Putin said") come from the stop-word list.

@@ -15,7 +15,7 @@ namespace Translator.Core.Glossary;
 /// second references, in a target language the short form's rendering.
 /// Reading also accepts TBX v2 (<c>martif</c>: termEntry, langSet, tig).
 /// </summary>
-public static class TbxGlossary
+internal static class TbxGlossary
 {
     private static readonly XNamespace Tbx = "urn:iso:std:iso:30042:ed-2";
     private const string Preferred = "preferredTerm-admn-sts";
