@@ -211,8 +211,7 @@ internal sealed partial class LanguageRun
                 if (found[j] is { } hit)
                 {
                     flights.Complete(i, hit);
-                    _services.Metrics.SavedBySingleFlight(_target, _article.Texts[i].Length);
-                    await EmitAsync(i, new TranslatedSegment(_article.Texts[i], _glossary.Verify(i, hit.Text), FromCache: true, hit.Provider)).ConfigureAwait(false);
+                    await EmitTranslatedElsewhereAsync(i, hit).ConfigureAwait(false);
                 }
                 else
                 {
@@ -245,9 +244,7 @@ internal sealed partial class LanguageRun
         {
             if (await flight.WaitAsync(_cancellationToken).ConfigureAwait(false) is { } translation)
             {
-                _services.Metrics.SavedBySingleFlight(_target, _article.Texts[i].Length);
-                // Checked like a cache hit: the leader's request may have matched other glossary entries.
-                await EmitAsync(i, new TranslatedSegment(_article.Texts[i], _glossary.Verify(i, translation.Text), FromCache: true, translation.Provider)).ConfigureAwait(false);
+                await EmitTranslatedElsewhereAsync(i, translation).ConfigureAwait(false);
             }
             else
             {
@@ -374,6 +371,14 @@ internal sealed partial class LanguageRun
         Interlocked.Add(ref _providerCharacters, characters);
         LogBatchTranslated(_services.Logger, translated.Provider.Name, _target, texts.Length, characters, elapsed.TotalMilliseconds);
         return (translated.Texts, translated.Provider);
+    }
+
+    /// <summary>Streams a segment another request (or process) paid for, and counts it as saved.</summary>
+    private ValueTask EmitTranslatedElsewhereAsync(int textIndex, CachedTranslation translation)
+    {
+        _services.Metrics.SavedBySingleFlight(_target, _article.Texts[textIndex].Length);
+        // Checked like a cache hit: the leader's request may have matched other glossary entries.
+        return EmitAsync(textIndex, new TranslatedSegment(_article.Texts[textIndex], _glossary.Verify(textIndex, translation.Text), FromCache: true, translation.Provider));
     }
 
     private async ValueTask EmitAsync(int textIndex, TranslatedSegment segment)
