@@ -5,7 +5,7 @@ namespace Translator.Core.Pipeline;
 /// <summary>
 /// The editors' corrections for every target language of one request, read in one round trip when the request starts
 /// (a shared store costs a round trip per read, and most requests find no corrections at all). Each
-/// <see cref="LanguageRun"/> takes its own languages's slice.
+/// <see cref="LanguageRun"/> takes its own language's slice.
 /// </summary>
 internal sealed class CorrectionLookup
 {
