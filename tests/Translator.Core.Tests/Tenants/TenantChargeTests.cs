@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Translator.Core.Articles;
@@ -130,29 +129,13 @@ public sealed class TenantChargeTests : IDisposable
             }
         });
         meters.Start();
-        var spans = new List<Activity>();
-        using var activities = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == TranslatorTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                lock (spans)
-                {
-                    spans.Add(a);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activities);
+        using var spans = new ActivityRecorder();
 
         await _harness.Pipeline.TranslateAllAsync(Job("The ministry met on Monday.", "ko"), CancellationToken.None);
 
         var billed = Assert.Single(charged, c => Equals(c.Tags[TranslatorTelemetry.ChargeTag], "billed"));
         Assert.Equal(tenant, billed.Tags[TranslatorTelemetry.TenantTag]);
         Assert.Equal("The ministry met on Monday.".Length, billed.Value);
-        lock (spans)
-        {
-            Assert.Contains(spans, a => a.OperationName == "translate language" && Equals(a.GetTagItem(TranslatorTelemetry.TenantTag), tenant));
-        }
+        Assert.Contains(spans.Spans, a => a.OperationName == "translate language" && Equals(a.GetTagItem(TranslatorTelemetry.TenantTag), tenant));
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Translator.Testing;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
@@ -298,28 +298,11 @@ public sealed class AccessReplicaTests(AccessCluster cluster) : IClassFixture<Ac
     public async Task TranslateArticle_TenantKey_TagsTheRequestSpanWithTheTenantIdNeverTheKey()
     {
         var (tenant, _, key) = await cluster.NewTenantAsync(_ct);
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or Core.Telemetry.TranslatorTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                lock (spans)
-                {
-                    spans.Add(a);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new ActivityRecorder("Microsoft.AspNetCore", Core.Telemetry.TranslatorTelemetry.Name);
 
         await TranslateAsync(cluster.A, key, "The library extended its opening hours.");
 
-        Activity[] tagged;
-        lock (spans)
-        {
-            tagged = spans.Where(a => Equals(a.GetTagItem(Core.Telemetry.TranslatorTelemetry.TenantTag), tenant)).ToArray();
-        }
+        var tagged = spans.Spans.Where(a => Equals(a.GetTagItem(Core.Telemetry.TranslatorTelemetry.TenantTag), tenant)).ToArray();
         Assert.Contains(tagged, a => a.Source.Name == "Microsoft.AspNetCore");
         Assert.Contains(tagged, a => a.OperationName == "translate language");
         Assert.All(tagged, a => Assert.DoesNotContain(a.TagObjects, t => t.Value?.ToString()?.Contains(key, StringComparison.Ordinal) == true));
