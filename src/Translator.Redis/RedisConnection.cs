@@ -17,6 +17,7 @@ internal sealed partial class RedisConnection
     private readonly Lazy<Task<IConnectionMultiplexer>> _connecting;
     private readonly IServiceProvider _services;
     private readonly ILogger<RedisConnection> _logger;
+    private readonly TimeSpan _firstConnectionWait;
     private int _failing;
     private int _disconnected;
 
@@ -25,6 +26,7 @@ internal sealed partial class RedisConnection
         _services = services;
         _logger = logger;
         Timeout = options.Value.OperationTimeout;
+        _firstConnectionWait = options.Value.ConnectTimeout + options.Value.OperationTimeout;
         _connecting = new(() => Task.Run(Connect));
     }
 
@@ -64,8 +66,16 @@ internal sealed partial class RedisConnection
     public Task<RedisReply<T>> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken) =>
         RunAsync(operation, keys, command, Timeout, cancellationToken);
 
-    /// <param name="connectWait">How long the first commands of the process wait for the first connection.</param>
-    public async Task<RedisReply<T>> RunAsync<T>(
+    /// <summary>
+    /// <see cref="RunAsync{T}(string, int, Func{IDatabase, Task{T}}, CancellationToken)"/> for callers that must not
+    /// skip Redis (access fails closed; a budget skipped at start-up lets a fleet of fresh workers burst past the
+    /// account's limit together): the first commands of the process wait for a whole first connection attempt
+    /// (<see cref="RedisOptions.ConnectTimeout"/>) rather than only <see cref="Timeout"/>.
+    /// </summary>
+    public Task<RedisReply<T>> RunOnceConnectedAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken) =>
+        RunAsync(operation, keys, command, _firstConnectionWait, cancellationToken);
+
+    private async Task<RedisReply<T>> RunAsync<T>(
         string operation, int keys, Func<IDatabase, Task<T>> command, TimeSpan connectWait, CancellationToken cancellationToken)
     {
         if (await GetDatabaseAsync(connectWait, cancellationToken).ConfigureAwait(false) is not { } db)

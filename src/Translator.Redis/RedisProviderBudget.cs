@@ -18,9 +18,6 @@ internal sealed class RedisProviderBudget(RedisConnection connection, IOptions<P
 {
     internal static readonly RedisKey BucketKey = "budget:{provider}:bucket";
     internal static readonly RedisKey PauseKey = "budget:{provider}:pause";
-    // Only the first calls of a process wait for the first connection; a budget skipped at start-up would let a
-    // fleet of fresh workers burst past the account's limit together.
-    private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(2);
 
     // Returns 0 when the request was granted, else the milliseconds to wait before asking again.
     private const string TakeScript = """
@@ -89,12 +86,12 @@ internal sealed class RedisProviderBudget(RedisConnection connection, IOptions<P
             Burst.ToString(CultureInfo.InvariantCulture), (o.Background ? o.InteractiveReserve : 0).ToString(CultureInfo.InvariantCulture), characters,
         ];
         // A budget that cannot be read lets the call through: translation never stops because Redis did.
-        var reply = await connection.RunAsync("EVALSHA provider budget", 2, db => db.ScriptEvaluateAsync(TakeScript, [BucketKey, PauseKey], arguments), ConnectWait, cancellationToken)
+        var reply = await connection.RunOnceConnectedAsync("EVALSHA provider budget", 2, db => db.ScriptEvaluateAsync(TakeScript, [BucketKey, PauseKey], arguments), cancellationToken)
             .ConfigureAwait(false);
         return reply.Value is { } wait ? TimeSpan.FromMilliseconds((long)wait) : TimeSpan.Zero;
     }
 
     public async ValueTask ThrottledAsync(TimeSpan retryAfter, CancellationToken cancellationToken) =>
-        await connection.RunAsync("SET provider pause", 1,
-            db => db.StringSetAsync(PauseKey, 1, retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1)), ConnectWait, cancellationToken).ConfigureAwait(false);
+        await connection.RunOnceConnectedAsync("SET provider pause", 1,
+            db => db.StringSetAsync(PauseKey, 1, retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1)), cancellationToken).ConfigureAwait(false);
 }

@@ -70,7 +70,7 @@ internal sealed class RedisTenantMeter(RedisConnection redis) : ITenantMeter
 
     private async Task<T> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {
-        var reply = await redis.RunAsync(operation, keys, command, RedisTenantStore.ConnectWait, cancellationToken).ConfigureAwait(false);
+        var reply = await redis.RunOnceConnectedAsync(operation, keys, command, cancellationToken).ConfigureAwait(false);
         return reply.Succeeded ? reply.Value! : throw new TenantStoreUnavailableException(reply.Failure);
     }
 }

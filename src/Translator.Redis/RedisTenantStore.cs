@@ -15,12 +15,6 @@ internal sealed class RedisTenantStore(RedisConnection redis) : ITenantStore
 {
     private static readonly RedisKey Index = "tr:tenants:v1";
 
-    /// <summary>
-    /// How long the first calls of a process wait for the first connection: access fails closed without Redis, so a
-    /// replica just started must not refuse keys for the few milliseconds it takes to connect.
-    /// </summary>
-    internal static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(2);
-
     private static RedisKey TenantKey(string id) => "tr:tenant:v1:" + id;
     private static RedisKey KeyRecord(string hash) => "tr:apikey:v1:" + hash;
     private static RedisKey KeyById(string keyId) => "tr:apikey-id:v1:" + keyId;
@@ -110,7 +104,7 @@ internal sealed class RedisTenantStore(RedisConnection redis) : ITenantStore
 
     private async Task<T> RunAsync<T>(string operation, int keys, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {
-        var reply = await redis.RunAsync(operation, keys, command, RedisTenantStore.ConnectWait, cancellationToken).ConfigureAwait(false);
+        var reply = await redis.RunOnceConnectedAsync(operation, keys, command, cancellationToken).ConfigureAwait(false);
         return reply.Succeeded ? reply.Value! : throw new TenantStoreUnavailableException(reply.Failure);
     }
 

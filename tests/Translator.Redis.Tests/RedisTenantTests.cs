@@ -20,8 +20,9 @@ public sealed class RedisTenantTests(RedisFixture redis) : IClassFixture<RedisFi
         {
             ["ConnectionStrings:Redis"] = redis.Server.ConnectionString,
             // These tests are about atomicity across replicas, not timeouts: a loaded machine must not turn a slow
-            // command into a failure.
+            // connection or command into a failure.
             ["Redis:OperationTimeout"] = "00:00:10",
+            ["Redis:ConnectTimeout"] = "00:00:10",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton<IConfiguration>(configuration);
         services.AddTranslatorRedis(configuration);

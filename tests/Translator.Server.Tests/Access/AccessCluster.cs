@@ -56,8 +56,9 @@ public sealed class AccessCluster : IAsyncLifetime
             .With("DeepL:Http:RetryBaseDelay", "00:00:00.001")
             .With("DeepL:Http:RetryMaxDelay", "00:00:00.005")
             .With("ConnectionStrings:Redis", Redis.ConnectionString)
-            // Access fails closed when Redis is slow; on a loaded test machine that must not read as a refused key.
+            // Access fails closed when Redis is slow to connect or answer; on a loaded test machine that must not read as a refused key.
             .With("Redis:OperationTimeout", "00:00:10")
+            .With("Redis:ConnectTimeout", "00:00:10")
             .With("Auth:Mode", "ApiKey")
             .With("Auth:AdminKey", AdminKey);
         _factories.Add(factory);
