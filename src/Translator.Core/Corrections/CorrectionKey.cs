@@ -59,7 +59,7 @@ public static class CorrectionKey
                 entries[k++] = match.Entry;
             }
         }
-        return matcher.Derive(GlossaryProtection.EntrySetKey("#terms", entries), (matcher, matches), static s =>
+        return matcher.Derive("#terms", entries, (matcher, matches), static s =>
         {
             var all = s.matcher.Glossary.Entries;
             var terms = s.matches.Where(m => m.Entry >= 0).Select(m => all[m.Entry].Term.ToLowerInvariant())

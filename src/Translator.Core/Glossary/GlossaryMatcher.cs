@@ -39,11 +39,14 @@ public sealed class GlossaryMatcher
     // Which folded ASCII characters start a spelling: most positions of English copy are rejected by one array read.
     private readonly bool[] _asciiStarts = new bool[128];
     private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
-    private readonly ConcurrentDictionary<string, string> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _derived;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _derivedBySpan;
 
     public GlossaryMatcher(Glossary glossary)
     {
         Glossary = glossary;
+        _derived = new(StringComparer.Ordinal);
+        _derivedBySpan = _derived.GetAlternateLookup<ReadOnlySpan<char>>();
         var shortForms = new Dictionary<string, (string Form, List<int> Entries, bool Before)>(StringComparer.Ordinal);
         for (var e = 0; e < glossary.Entries.Count; e++)
         {
@@ -97,10 +100,28 @@ public sealed class GlossaryMatcher
     /// combination: the same few names recur in every story, and hashing them again for each segment and language
     /// was most of the cost of a fully cached request.
     /// </summary>
-    /// <param name="key">Names the combination (and the target language, when the value depends on it).</param>
-    internal string Derive<TState>(string key, TState state, Func<TState, string> compute)
+    /// <param name="scope">What the value is, and the target language when it depends on it.</param>
+    /// <param name="codes">The combination: entry codes in any order, repeats allowed. Sorted in place.</param>
+    internal string Derive<TState>(string scope, Span<int> codes, TState state, Func<TState, string> compute)
     {
-        if (_derived.TryGetValue(key, out var known))
+        codes.Sort();
+        var length = scope.Length + 1 + codes.Length * 12;
+        var buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        scope.CopyTo(buffer);
+        buffer[scope.Length] = ':';
+        var written = scope.Length + 1;
+        for (var k = 0; k < codes.Length; k++)
+        {
+            if (k == 0 || codes[k] != codes[k - 1])
+            {
+                codes[k].TryFormat(buffer[written..], out var digits, provider: CultureInfo.InvariantCulture);
+                written += digits;
+                buffer[written++] = ',';
+            }
+        }
+        var key = buffer[..written];
+        // Looked up by span: on the cached path every segment of every language asks, and almost always finds.
+        if (_derivedBySpan.TryGetValue(key, out var known))
         {
             return known;
         }
@@ -110,7 +131,7 @@ public sealed class GlossaryMatcher
         {
             _derived.Clear();
         }
-        _derived.TryAdd(key, value);
+        _derived.TryAdd(key.ToString(), value);
         return value;
     }
 

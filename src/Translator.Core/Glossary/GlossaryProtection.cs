@@ -14,16 +14,52 @@ internal readonly record struct ProtectedTerm(int Id, int Entry, string Renderin
 /// A segment with every glossary term replaced by <c>&lt;x id="N"&gt;rendering&lt;/x&gt;</c>, so the provider
 /// translates the sentence around the term and passes the rendering through.
 /// </summary>
-/// <param name="Fingerprint">
-/// The cache-key part for the entries that matched: the glossary id and a hash of those entries' content for this
-/// target ("-" when none matched). Editing an entry changes the key only of segments that contain it; a short form
-/// adds the entry it was resolved to, so the same sentence about a different Kim has a different key.
-/// </param>
-internal sealed record ProtectedSegment(string Source, string Masked, IReadOnlyList<ProtectedTerm> Terms, string Fingerprint)
+internal sealed class ProtectedSegment
 {
     public const string NoMatch = "-";
 
+    private readonly GlossaryMatch[] _replaced;
+    private string? _masked;
+
+    /// <param name="replaced">The matches the terms stand for, in the order of <paramref name="terms"/>.</param>
+    public ProtectedSegment(string source, IReadOnlyList<ProtectedTerm> terms, GlossaryMatch[] replaced, string fingerprint)
+    {
+        Source = source;
+        Terms = terms;
+        Fingerprint = fingerprint;
+        _replaced = replaced;
+    }
+
+    public string Source { get; }
+
+    public IReadOnlyList<ProtectedTerm> Terms { get; }
+
+    /// <summary>
+    /// The cache-key part for the entries that matched: the glossary id and a hash of those entries' content for this
+    /// target (<see cref="NoMatch"/> when none matched). Editing an entry changes the key only of segments that contain
+    /// it; a short form adds the entry it was resolved to, so the same sentence about a different Kim has a different key.
+    /// </summary>
+    public string Fingerprint { get; }
+
     public bool HasTerms => Terms.Count > 0;
+
+    /// <summary>
+    /// The text to send to the provider, built when first asked: a fully cached request never sends it, and building
+    /// it for every segment and language was most of what such a request allocated.
+    /// </summary>
+    public string Masked => _masked ??= Mask();
+
+    private string Mask()
+    {
+        var masked = new StringBuilder(Source.Length + _replaced.Length * 16);
+        var last = 0;
+        for (var k = 0; k < _replaced.Length; k++)
+        {
+            masked.Append(Source, last, _replaced[k].Start - last).Append(ProtectedSpans.Wrap(Terms[k].Id, Terms[k].Rendering));
+            last = _replaced[k].End;
+        }
+        return masked.Append(Source, last, Source.Length - last).ToString();
+    }
 }
 
 /// <summary>What restoring (or re-checking a cached) translation found.</summary>
@@ -41,13 +77,8 @@ internal static partial class GlossaryProtection
     public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, IReadOnlyList<GlossaryMatch> matches, string targetLanguage)
     {
         var entries = matcher.Glossary.Entries;
-        if (matches.Count == 0)
-        {
-            return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);
-        }
-        var masked = new StringBuilder(text.Length + matches.Count * 16);
-        var terms = new List<ProtectedTerm>(matches.Count);
-        var last = 0;
+        List<ProtectedTerm>? terms = null;
+        List<GlossaryMatch>? replaced = null;
         foreach (var match in matches)
         {
             if (match.Entry < 0
@@ -55,17 +86,14 @@ internal static partial class GlossaryProtection
             {
                 continue;
             }
-            var id = terms.Count + 1;
-            masked.Append(text, last, match.Start - last).Append(ProtectedSpans.Wrap(id, rendering));
-            last = match.Start + match.Length;
-            terms.Add(new ProtectedTerm(id, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null));
+            terms ??= new List<ProtectedTerm>(matches.Count);
+            replaced ??= new List<GlossaryMatch>(matches.Count);
+            terms.Add(new ProtectedTerm(terms.Count + 1, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null));
+            replaced.Add(match);
         }
-        if (terms.Count == 0)
-        {
-            return new ProtectedSegment(text, text, [], ProtectedSegment.NoMatch);
-        }
-        masked.Append(text, last, text.Length - last);
-        return new ProtectedSegment(text, masked.ToString(), terms, Fingerprint(matcher, terms, targetLanguage));
+        return terms is null
+            ? new ProtectedSegment(text, [], [], ProtectedSegment.NoMatch)
+            : new ProtectedSegment(text, terms, [.. replaced!], Fingerprint(matcher, terms, targetLanguage));
     }
 
     /// <summary>
@@ -126,8 +154,35 @@ internal static partial class GlossaryProtection
     /// <summary>Re-checks a translation that was not just restored (a cache hit): every rendering must be present.</summary>
     public static RestoredSegment Verify(ProtectedSegment segment, string text) => new(text, 0, MissingEntries(segment, text));
 
-    private static ProtectedTerm[] MissingEntries(ProtectedSegment segment, string text) =>
-        segment.Terms.Where(t => !text.Contains(t.Rendering, StringComparison.Ordinal)).DistinctBy(t => (t.Entry, t.Rendering)).ToArray();
+    private static ProtectedTerm[] MissingEntries(ProtectedSegment segment, string text)
+    {
+        // Every segment with terms of every cached language is checked here, and nearly all pass.
+        List<ProtectedTerm>? missing = null;
+        foreach (var term in segment.Terms)
+        {
+            if (!text.Contains(term.Rendering, StringComparison.Ordinal) && !Listed(missing, term))
+            {
+                (missing ??= []).Add(term);
+            }
+        }
+        return missing is null ? [] : [.. missing];
+
+        static bool Listed(List<ProtectedTerm>? missing, ProtectedTerm term)
+        {
+            if (missing is null)
+            {
+                return false;
+            }
+            foreach (var m in missing)
+            {
+                if (m.Entry == term.Entry && m.Rendering == term.Rendering)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
     {
@@ -137,7 +192,7 @@ internal static partial class GlossaryProtection
             // Entry and whether a short form stood for it, in one sortable number.
             codes[k] = terms[k].Entry * 2 + (terms[k].ShortForm is null ? 0 : 1);
         }
-        return matcher.Derive(EntrySetKey(targetLanguage, codes), (matcher, terms, targetLanguage), static s =>
+        return matcher.Derive(targetLanguage, codes, (matcher, terms, targetLanguage), static s =>
         {
             var sb = new StringBuilder();
             foreach (var term in s.terms.Select(t => (t.Entry, Short: t.ShortForm is not null)).Distinct().Order())
@@ -147,24 +202,6 @@ internal static partial class GlossaryProtection
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())).AsSpan(0, 8));
             return $"g.{s.matcher.Glossary.Id}.{hash}";
         });
-    }
-
-    /// <summary>
-    /// Names a set of entry codes for <see cref="GlossaryMatcher.Derive"/>: sorted and without repeats, after a scope
-    /// (a target language, or what the value is). Sorts <paramref name="codes"/> in place.
-    /// </summary>
-    internal static string EntrySetKey(string scope, Span<int> codes)
-    {
-        codes.Sort();
-        var sb = new StringBuilder(scope.Length + codes.Length * 4).Append(scope).Append(':');
-        for (var k = 0; k < codes.Length; k++)
-        {
-            if (k == 0 || codes[k] != codes[k - 1])
-            {
-                sb.Append(codes[k]).Append(',');
-            }
-        }
-        return sb.ToString();
     }
 
     // Lenient on purpose: providers re-quote attributes, add spaces, escape the brackets or self-close empty elements.
