@@ -22,7 +22,7 @@ internal sealed class AdminGrpcService(TenantManager tenants) : AdminService.Adm
 
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, AdminService.AdminServiceBase? service) =>
-        AdminService.BindService(new MalformedRequestBinder(binder), service);
+        AdminService.BindService(new MarshallingBinder(binder), service);
 
     public override async Task<CreateTenantResponse> CreateTenant(CreateTenantRequest request, ServerCallContext context)
     {

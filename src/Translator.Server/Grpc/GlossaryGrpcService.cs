@@ -28,7 +28,7 @@ internal sealed class GlossaryGrpcService(GlossaryManager glossaries) : Glossary
 
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, GlossaryService.GlossaryServiceBase? service) =>
-        GlossaryService.BindService(new MalformedRequestBinder(binder), service);
+        GlossaryService.BindService(new MarshallingBinder(binder), service);
 
     public override async Task<CreateGlossaryResponse> CreateGlossary(CreateGlossaryRequest request, ServerCallContext context)
     {

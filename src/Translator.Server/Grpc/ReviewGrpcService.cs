@@ -25,7 +25,7 @@ internal sealed class ReviewGrpcService(ICorrectionService corrections, Translat
 
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, ReviewService.ReviewServiceBase? service) =>
-        ReviewService.BindService(new MalformedRequestBinder(binder), service);
+        ReviewService.BindService(new MarshallingBinder(binder), service);
 
     public override async Task<SubmitCorrectionsResponse> SubmitCorrections(SubmitCorrectionsRequest request, ServerCallContext context)
     {

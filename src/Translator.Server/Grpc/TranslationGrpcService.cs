@@ -26,7 +26,7 @@ internal sealed class TranslationGrpcService(
 
     /// <summary>The generated binding, with malformed requests reported as INVALID_ARGUMENT.</summary>
     public static void BindService(ServiceBinderBase binder, TranslationService.TranslationServiceBase? service) =>
-        TranslationService.BindService(new MalformedRequestBinder(binder), service);
+        TranslationService.BindService(new MarshallingBinder(binder), service);
 
     public override async Task<TranslateArticleResponse> TranslateArticle(TranslateArticleRequest request, ServerCallContext context)
     {
