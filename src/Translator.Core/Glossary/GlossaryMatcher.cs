@@ -244,7 +244,21 @@ public sealed class GlossaryMatcher
         return sb.ToString();
     }
 
-    public static char Fold(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+    public static char Fold(char c) => char.IsAscii(c) ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : FoldedBmp[c];
+
+    // char.ToLowerInvariant asks ICU for every non-ASCII character, and English copy is full of them (’ “ ” —): the
+    // whole plane is folded once instead (128 KB).
+    private static readonly char[] FoldedBmp = CreateFoldedBmp();
+
+    private static char[] CreateFoldedBmp()
+    {
+        var folded = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            folded[c] = char.ToLowerInvariant((char)c);
+        }
+        return folded;
+    }
 
     internal static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD';
 
