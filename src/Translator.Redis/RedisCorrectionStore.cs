@@ -14,6 +14,9 @@ internal sealed class RedisCorrectionStore(RedisConnection redis) : ICorrectionS
 {
     public string Name => "redis";
 
+    // Another replica may have saved one since the last look; only a round trip can tell.
+    public bool IsKnownEmpty => false;
+
     public async ValueTask<IReadOnlyList<Correction?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var found = new Correction?[keys.Count];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Translator.Core.Glossary;
@@ -58,6 +59,30 @@ public static class SegmentCacheKey
 
     /// <summary>The key's last part: SHA-256 of the normalised text. The same for every target language, so computed once per article.</summary>
     public static string TextHash(string segmentText)
+    {
+        // Syndicated copy repeats the same sentences across requests: most lookups find their hash here.
+        if (RecentHashes.TryGetValue(segmentText, out var known))
+        {
+            return known;
+        }
+        var hash = ComputeTextHash(segmentText);
+        if (segmentText.Length <= MaxRecentLength)
+        {
+            if (RecentHashes.Count >= MaxRecent)
+            {
+                RecentHashes.Clear();
+            }
+            RecentHashes.TryAdd(segmentText, hash);
+        }
+        return hash;
+    }
+
+    // At most 8,192 sentences of up to 1,000 characters (16 MB); a longer text's hash costs little next to its length.
+    private const int MaxRecent = 8192;
+    private const int MaxRecentLength = 1000;
+    private static readonly ConcurrentDictionary<string, string> RecentHashes = new(StringComparer.Ordinal);
+
+    private static string ComputeTextHash(string segmentText)
     {
         var nfc = segmentText.Normalize(NormalizationForm.FormC);
         var chars = ArrayPool<char>.Shared.Rent(nfc.Length);

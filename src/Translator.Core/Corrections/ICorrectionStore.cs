@@ -10,6 +10,12 @@ public interface ICorrectionStore
     string Name { get; }
 
     /// <summary>
+    /// True only when the store knows, without a round trip, that it holds no correction at all: requests then skip
+    /// building keys for a lookup that cannot find anything. A shared store that cannot know cheaply says false.
+    /// </summary>
+    bool IsKnownEmpty { get; }
+
+    /// <summary>
     /// Looks up every key in one round trip; one entry per key (null when there is no correction). An unreachable
     /// store reads as no corrections, so an outage never fails a translation.
     /// </summary>

@@ -9,19 +9,19 @@ namespace Translator.Core.Corrections;
 internal sealed class InMemoryCorrectionStore : ICorrectionStore
 {
     private readonly ConcurrentDictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
+    // Not ConcurrentDictionary.IsEmpty: on an empty dictionary it takes every lock, and every request asks.
+    private volatile bool _any;
 
     public string Name => "memory";
+
+    public bool IsKnownEmpty => !_any;
 
     public ValueTask<IReadOnlyList<Correction?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var found = new Correction?[keys.Count];
-        // Nothing to look up until an editor has corrected something: the common case costs one check.
-        if (!_corrections.IsEmpty)
+        for (var i = 0; i < found.Length; i++)
         {
-            for (var i = 0; i < found.Length; i++)
-            {
-                found[i] = _corrections.GetValueOrDefault(keys[i]);
-            }
+            found[i] = _corrections.GetValueOrDefault(keys[i]);
         }
         return ValueTask.FromResult<IReadOnlyList<Correction?>>(found);
     }
@@ -31,6 +31,7 @@ internal sealed class InMemoryCorrectionStore : ICorrectionStore
         foreach (var (key, correction) in corrections)
         {
             _corrections[key] = correction;
+            _any = true;
         }
         return ValueTask.CompletedTask;
     }

@@ -18,11 +18,11 @@ internal sealed class ProtectedSegment
 {
     public const string NoMatch = "-";
 
-    private readonly GlossaryMatch[] _replaced;
+    private readonly IReadOnlyList<GlossaryMatch> _replaced;
     private string? _masked;
 
     /// <param name="replaced">The matches the terms stand for, in the order of <paramref name="terms"/>.</param>
-    public ProtectedSegment(string source, IReadOnlyList<ProtectedTerm> terms, GlossaryMatch[] replaced, string fingerprint)
+    public ProtectedSegment(string source, IReadOnlyList<ProtectedTerm> terms, IReadOnlyList<GlossaryMatch> replaced, string fingerprint)
     {
         Source = source;
         Terms = terms;
@@ -51,9 +51,9 @@ internal sealed class ProtectedSegment
 
     private string Mask()
     {
-        var masked = new StringBuilder(Source.Length + _replaced.Length * 16);
+        var masked = new StringBuilder(Source.Length + _replaced.Count * 16);
         var last = 0;
-        for (var k = 0; k < _replaced.Length; k++)
+        for (var k = 0; k < _replaced.Count; k++)
         {
             masked.Append(Source, last, _replaced[k].Start - last).Append(ProtectedSpans.Wrap(Terms[k].Id, Terms[k].Rendering));
             last = _replaced[k].End;
@@ -76,25 +76,40 @@ internal static partial class GlossaryProtection
     /// </param>
     public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, IReadOnlyList<GlossaryMatch> matches, string targetLanguage)
     {
-        var entries = matcher.Glossary.Entries;
-        List<ProtectedTerm>? terms = null;
-        List<GlossaryMatch>? replaced = null;
-        foreach (var match in matches)
+        // Every segment with terms, in every language of every request, cached or not: exact arrays, no enumerators.
+        var count = 0;
+        for (var k = 0; k < matches.Count; k++)
         {
-            if (match.Entry < 0
-                || (match.IsShortForm ? entries[match.Entry].ShortRenderingFor(targetLanguage) : entries[match.Entry].RenderingFor(targetLanguage)) is not { } rendering)
-            {
-                continue;
-            }
-            terms ??= new List<ProtectedTerm>(matches.Count);
-            replaced ??= new List<GlossaryMatch>(matches.Count);
-            terms.Add(new ProtectedTerm(terms.Count + 1, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null));
-            replaced.Add(match);
+            count += RenderingOf(matcher, matches[k], targetLanguage) is null ? 0 : 1;
         }
-        return terms is null
-            ? new ProtectedSegment(text, [], [], ProtectedSegment.NoMatch)
-            : new ProtectedSegment(text, terms, [.. replaced!], Fingerprint(matcher, terms, targetLanguage));
+        if (count == 0)
+        {
+            return new ProtectedSegment(text, [], [], ProtectedSegment.NoMatch);
+        }
+        var terms = new ProtectedTerm[count];
+        var replaced = count == matches.Count ? null : new GlossaryMatch[count];
+        var t = 0;
+        for (var k = 0; k < matches.Count; k++)
+        {
+            var match = matches[k];
+            if (RenderingOf(matcher, match, targetLanguage) is { } rendering)
+            {
+                terms[t] = new ProtectedTerm(t + 1, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null);
+                if (replaced is not null)
+                {
+                    replaced[t] = match;
+                }
+                t++;
+            }
+        }
+        return new ProtectedSegment(text, terms, replaced ?? matches, Fingerprint(matcher, terms, targetLanguage));
     }
+
+    /// <summary>The rendering a match is replaced by; null when it is left to the provider (unresolved, or none for the language).</summary>
+    private static string? RenderingOf(GlossaryMatcher matcher, GlossaryMatch match, string targetLanguage) =>
+        match.Entry < 0 ? null
+        : match.IsShortForm ? matcher.Glossary.Entries[match.Entry].ShortRenderingFor(targetLanguage)
+        : matcher.Glossary.Entries[match.Entry].RenderingFor(targetLanguage);
 
     /// <summary>
     /// Replaces every placeholder in a provider's output by its rendering. Placeholders are found however the
@@ -158,8 +173,9 @@ internal static partial class GlossaryProtection
     {
         // Every segment with terms of every cached language is checked here, and nearly all pass.
         List<ProtectedTerm>? missing = null;
-        foreach (var term in segment.Terms)
+        for (var k = 0; k < segment.Terms.Count; k++)
         {
+            var term = segment.Terms[k];
             if (!text.Contains(term.Rendering, StringComparison.Ordinal) && !Listed(missing, term))
             {
                 (missing ??= []).Add(term);
@@ -184,10 +200,10 @@ internal static partial class GlossaryProtection
         }
     }
 
-    private static string Fingerprint(GlossaryMatcher matcher, List<ProtectedTerm> terms, string targetLanguage)
+    private static string Fingerprint(GlossaryMatcher matcher, ProtectedTerm[] terms, string targetLanguage)
     {
-        Span<int> codes = terms.Count <= 16 ? stackalloc int[terms.Count] : new int[terms.Count];
-        for (var k = 0; k < terms.Count; k++)
+        Span<int> codes = terms.Length <= 16 ? stackalloc int[terms.Length] : new int[terms.Length];
+        for (var k = 0; k < terms.Length; k++)
         {
             // Entry and whether a short form stood for it, in one sortable number.
             codes[k] = terms[k].Entry * 2 + (terms[k].ShortForm is null ? 0 : 1);

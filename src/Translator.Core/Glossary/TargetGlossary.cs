@@ -97,8 +97,9 @@ internal sealed class TargetGlossary
         var locations = _article.LocationsOf(textIndex);
         lock (_lock)
         {
-            foreach (var term in segment.Terms)
+            for (var k = 0; k < segment.Terms.Count; k++)
             {
+                var term = segment.Terms[k];
                 if (term.ShortForm is { } shortForm)
                 {
                     _resolved[(shortForm, term.Entry)] = _resolved.GetValueOrDefault((shortForm, term.Entry)) + locations.Count;
@@ -110,7 +111,10 @@ internal sealed class TargetGlossary
             }
             _appliedTerms += segment.Terms.Count * locations.Count;
             _repaired += restored.Repaired;
-            _violations.AddRange(restored.Missing.Select(t => new GlossaryViolation(entries[t.Entry].Term, t.Rendering, locations[0])));
+            for (var k = 0; k < restored.Missing.Count; k++)
+            {
+                _violations.Add(new GlossaryViolation(entries[restored.Missing[k].Entry].Term, restored.Missing[k].Rendering, locations[0]));
+            }
         }
         return restored.Text;
     }

@@ -24,6 +24,10 @@ internal sealed class CorrectionLookup
     public static CorrectionLookup Start(ICorrectionStore store, PreparedArticle article, TranslationJob job, string? tenantId, CancellationToken cancellationToken)
     {
         var perLanguage = article.Texts.Count;
+        if (store.IsKnownEmpty)
+        {
+            return new CorrectionLookup(Task.FromResult<IReadOnlyList<Correction?>>(new Correction?[perLanguage * job.TargetLanguages.Count]), job.TargetLanguages, perLanguage);
+        }
         var keys = new string[perLanguage * job.TargetLanguages.Count];
         for (var t = 0; t < job.TargetLanguages.Count; t++)
         {
