@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Translator.Protos.V1;
 
 namespace Translator.Server.Grpc;
 
@@ -54,6 +55,11 @@ internal sealed class MarshallingBinder(ServiceBinderBase inner) : ServiceBinder
 
     internal static void WriteInOnePiece(IMessage message, SerializationContext context)
     {
+        if (message is TranslateArticleResponse translation)
+        {
+            TranslationResponseWriter.Write(translation, context);
+            return;
+        }
         var size = message.CalculateSize();
         // First, so a message over the send limit fails before any work on it.
         context.SetPayloadLength(size);

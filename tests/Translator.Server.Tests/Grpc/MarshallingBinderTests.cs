@@ -64,7 +64,7 @@ public sealed class MarshallingBinderTests
         var expected = response.ToByteArray();
         var context = new RecordingContext();
 
-        MarshallingBinder.WriteInOnePiece(response, context);
+        MarshallingBinder.WriteInOnePiece(TranslationResponseWriterTests.ServerMessage(response), context);
 
         Assert.True(expected.Length > 64 * 1024);
         Assert.Equal([$"length {expected.Length}", "writer", "complete"], context.Calls);
@@ -73,11 +73,23 @@ public sealed class MarshallingBinderTests
     }
 
     [Fact]
+    public void WriteInOnePiece_OtherMessage_WritesTheGeneratedBytesAfterTheLength()
+    {
+        var response = new SegmentArticleResponse { Title = "Jo Chun Ryong", Paragraphs = { new SegmentedParagraph { Text = new string('ё', 9000), Segments = { new Segment { Text = "ё", Start = 3 } } } } };
+        var context = new RecordingContext();
+
+        MarshallingBinder.WriteInOnePiece(TranslationResponseWriterTests.ServerMessage(response), context);
+
+        Assert.Equal([$"length {response.CalculateSize()}", "writer", "complete"], context.Calls);
+        Assert.Equal(response.ToByteArray(), context.Written.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void WriteInOnePiece_EmptyMessage_WritesNothingButTheLength()
     {
         var context = new RecordingContext();
 
-        MarshallingBinder.WriteInOnePiece(new TranslateArticleResponse(), context);
+        MarshallingBinder.WriteInOnePiece(TranslationResponseWriterTests.ServerMessage(new TranslateArticleResponse()), context);
 
         Assert.Equal(["length 0", "writer", "complete"], context.Calls);
         Assert.Equal(0, context.Written.WrittenCount);
