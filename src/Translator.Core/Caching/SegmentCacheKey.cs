@@ -66,21 +66,21 @@ public static class SegmentCacheKey
             return known;
         }
         var hash = ComputeTextHash(segmentText);
-        if (segmentText.Length <= MaxRecentLength)
+        if (segmentText.Length <= MaxRecentLength && RecentHashes.TryAdd(segmentText, hash)
+            // Counted here, not with ConcurrentDictionary.Count, which takes every lock: new text arrives on every worker.
+            && Interlocked.Increment(ref _recentCount) > MaxRecent)
         {
-            if (RecentHashes.Count >= MaxRecent)
-            {
-                RecentHashes.Clear();
-            }
-            RecentHashes.TryAdd(segmentText, hash);
+            Interlocked.Exchange(ref _recentCount, 0);
+            RecentHashes.Clear();
         }
         return hash;
     }
 
-    // At most 8,192 sentences of up to 1,000 characters (16 MB); a longer text's hash costs little next to its length.
+    // At most about 8,192 sentences of up to 1,000 characters (16 MB); a longer text's hash costs little next to its length.
     private const int MaxRecent = 8192;
     private const int MaxRecentLength = 1000;
     private static readonly ConcurrentDictionary<string, string> RecentHashes = new(StringComparer.Ordinal);
+    private static int _recentCount;
 
     private static string ComputeTextHash(string segmentText)
     {
