@@ -76,33 +76,43 @@ internal static partial class GlossaryProtection
     /// </param>
     public static ProtectedSegment Protect(GlossaryMatcher matcher, string text, IReadOnlyList<GlossaryMatch> matches, string targetLanguage)
     {
-        // Every segment with terms, in every language of every request, cached or not: exact arrays, no enumerators.
-        var count = 0;
-        for (var k = 0; k < matches.Count; k++)
-        {
-            count += RenderingOf(matcher, matches[k], targetLanguage) is null ? 0 : 1;
-        }
-        if (count == 0)
+        // Every segment with terms, in every language of every request, cached or not: arrays, no enumerators.
+        if (matches.Count == 0)
         {
             return new ProtectedSegment(text, [], [], ProtectedSegment.NoMatch);
         }
-        var terms = new ProtectedTerm[count];
-        var replaced = count == matches.Count ? null : new GlossaryMatch[count];
-        var t = 0;
+        var terms = new ProtectedTerm[matches.Count];
+        var count = 0;
         for (var k = 0; k < matches.Count; k++)
         {
             var match = matches[k];
             if (RenderingOf(matcher, match, targetLanguage) is { } rendering)
             {
-                terms[t] = new ProtectedTerm(t + 1, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null);
-                if (replaced is not null)
-                {
-                    replaced[t] = match;
-                }
-                t++;
+                terms[count] = new ProtectedTerm(count + 1, match.Entry, rendering, match.IsShortForm ? matcher.ShortForms[match.ShortForm].Form : null);
+                count++;
             }
         }
-        return new ProtectedSegment(text, terms, replaced ?? matches, Fingerprint(matcher, terms, targetLanguage));
+        if (count == 0)
+        {
+            return new ProtectedSegment(text, [], [], ProtectedSegment.NoMatch);
+        }
+        // Usually every match has a rendering and the matches are what was replaced; an unresolved short form or a
+        // language without a rendering leaves a gap.
+        IReadOnlyList<GlossaryMatch> replaced = matches;
+        if (count < matches.Count)
+        {
+            terms = terms[..count];
+            var kept = new List<GlossaryMatch>(count);
+            for (var k = 0; k < matches.Count; k++)
+            {
+                if (RenderingOf(matcher, matches[k], targetLanguage) is not null)
+                {
+                    kept.Add(matches[k]);
+                }
+            }
+            replaced = kept;
+        }
+        return new ProtectedSegment(text, terms, replaced, Fingerprint(matcher, terms, targetLanguage));
     }
 
     /// <summary>The rendering a match is replaced by; null when it is left to the provider (unresolved, or none for the language).</summary>

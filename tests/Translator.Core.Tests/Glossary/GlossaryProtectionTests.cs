@@ -26,6 +26,19 @@ public sealed class GlossaryProtectionTests
     }
 
     [Fact]
+    public void Protect_OneTermWithoutRenderingForTarget_MasksOnlyTheOther()
+    {
+        var mixed = Matcher(
+            Entry("Kim Jong Un", "김정은", "Kim Jong-un"),
+            new GlossaryEntry("Pyongyang", [], new Dictionary<string, string> { ["ja"] = "平壌" }));
+
+        var segment = GlossaryProtection.Protect(mixed, Source, mixed.Match(Source), "ja");
+
+        Assert.Equal($"Kim Jong Un's visit to {ProtectedSpans.Wrap(1, "平壌")} ended.", segment.Masked);
+        Assert.Equal([1], segment.Terms.Select(t => t.Entry));
+    }
+
+    [Fact]
     public void Protect_NoRenderingForTarget_LeavesTextAlone()
     {
         var segment = GlossaryProtection.Protect(Names, Source, Names.Match(Source), "ja");
