@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Translator.Core.Glossary;
@@ -61,26 +60,21 @@ public static class SegmentCacheKey
     public static string TextHash(string segmentText)
     {
         // Syndicated copy repeats the same sentences across requests: most lookups find their hash here.
-        if (RecentHashes.TryGetValue(segmentText, out var known))
+        if (RecentHashes.TryGet(segmentText, out var known))
         {
             return known;
         }
         var hash = ComputeTextHash(segmentText);
-        if (segmentText.Length <= MaxRecentLength && RecentHashes.TryAdd(segmentText, hash)
-            // Counted here, not with ConcurrentDictionary.Count, which takes every lock: new text arrives on every worker.
-            && Interlocked.Increment(ref _recentCount) > MaxRecent)
+        if (segmentText.Length <= MaxRecentLength)
         {
-            Interlocked.Exchange(ref _recentCount, 0);
-            RecentHashes.Clear();
+            RecentHashes.Add(segmentText, hash);
         }
         return hash;
     }
 
     // At most about 8,192 sentences of up to 1,000 characters (16 MB); a longer text's hash costs little next to its length.
-    private const int MaxRecent = 8192;
     private const int MaxRecentLength = 1000;
-    private static readonly ConcurrentDictionary<string, string> RecentHashes = new(StringComparer.Ordinal);
-    private static int _recentCount;
+    private static readonly BoundedMemo RecentHashes = new(8192);
 
     private static string ComputeTextHash(string segmentText)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Translator.Core.Caching;
 
 namespace Translator.Core.Glossary;
 
@@ -39,14 +40,12 @@ public sealed class GlossaryMatcher
     // Which folded ASCII characters start a spelling: most positions of English copy are rejected by one array read.
     private readonly bool[] _asciiStarts = new bool[128];
     private readonly ConcurrentDictionary<(int Entry, string Target), string> _contentHashes = new();
-    private readonly ConcurrentDictionary<string, string> _derived;
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _derivedBySpan;
+    // Combinations are few in real copy, but a stream of crafted ones must not grow a replica without bound.
+    private readonly BoundedMemo _derived = new(100_000);
 
     public GlossaryMatcher(Glossary glossary)
     {
         Glossary = glossary;
-        _derived = new(StringComparer.Ordinal);
-        _derivedBySpan = _derived.GetAlternateLookup<ReadOnlySpan<char>>();
         var shortForms = new Dictionary<string, (string Form, List<int> Entries, bool Before)>(StringComparer.Ordinal);
         for (var e = 0; e < glossary.Entries.Count; e++)
         {
@@ -121,21 +120,14 @@ public sealed class GlossaryMatcher
         }
         var key = buffer[..written];
         // Looked up by span: on the cached path every segment of every language asks, and almost always finds.
-        if (_derivedBySpan.TryGetValue(key, out var known))
+        if (_derived.TryGet(key, out var known))
         {
             return known;
         }
         var value = compute(state);
-        // Combinations are few in real copy, but a stream of crafted ones must not grow a replica without bound.
-        if (_derived.Count >= MaxDerived)
-        {
-            _derived.Clear();
-        }
-        _derived.TryAdd(key.ToString(), value);
+        _derived.Add(key.ToString(), value);
         return value;
     }
-
-    private const int MaxDerived = 100_000;
 
     public IReadOnlyList<GlossaryMatch> Match(string text)
     {
