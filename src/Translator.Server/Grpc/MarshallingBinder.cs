@@ -55,17 +55,23 @@ internal sealed class MarshallingBinder(ServiceBinderBase inner) : ServiceBinder
 
     internal static void WriteInOnePiece(IMessage message, SerializationContext context)
     {
-        if (message is TranslateArticleResponse translation)
-        {
-            TranslationResponseWriter.Write(translation, context);
-            return;
-        }
-        var size = message.CalculateSize();
+        // A translated article is measured once through all its nesting (TranslationResponseWriter); any other message
+        // the generated way.
+        using var translation = message is TranslateArticleResponse response ? TranslationResponseWriter.Measure(response) : null;
+        var size = translation?.Size ?? message.CalculateSize();
         // First, so a message over the send limit fails before any work on it.
         context.SetPayloadLength(size);
         // One span for the whole message: Kestrel's pipe then takes its lock once, for one segment of that size.
         var writer = context.GetBufferWriter();
-        message.WriteTo(writer.GetSpan(size)[..size]);
+        var span = writer.GetSpan(size)[..size];
+        if (translation is null)
+        {
+            message.WriteTo(span);
+        }
+        else
+        {
+            translation.WriteTo(span);
+        }
         writer.Advance(size);
         context.Complete();
     }
